@@ -1,0 +1,175 @@
+//! The dossier bundle: the versioned JSON document the explorer loads.
+//!
+//! Layout (schema version 1):
+//!
+//! ```json
+//! { "schema_version": 1,
+//!   "title": "…",
+//!   "articles": [ { "id": "…", "source_file": "…", "headline": "…",
+//!                   "paragraphs": [ { "text": "…", "role": "caption" } ],
+//!                   "outlet": { "value": "…", "source": "manifest", "note": "…" },
+//!                   "published": { "value": "2021-10", "source": "manifest" } } ] }
+//! ```
+//!
+//! Compatibility rule: adding an optional field keeps the version (readers
+//! ignore fields they do not know, and default the ones they miss); changing
+//! the meaning or type of a field bumps [`SCHEMA_VERSION`], and a reader
+//! refuses a version it does not know with a message saying which.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Article;
+
+/// The bundle format version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole dossier: its title and its articles, ordered by publication date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Format version; see the module docs.
+    pub schema_version: u32,
+    /// The dossier's title, from the manifest.
+    pub title: String,
+    /// The articles, oldest first; undated articles last.
+    pub articles: Vec<Article>,
+}
+
+/// Why a bundle could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    /// The text is not JSON, or lacks the version field.
+    #[error("the dossier data is damaged (not a dossier bundle): {0}")]
+    Malformed(serde_json::Error),
+    /// Written by another version of Dossier.
+    #[error(
+        "this dossier was built with data format version {found}, but this explorer reads version {expected}; rebuild the dossier with a matching `dossier build`"
+    )]
+    UnknownVersion {
+        /// The version found in the data.
+        found: u32,
+        /// The version this build reads.
+        expected: u32,
+    },
+}
+
+impl Bundle {
+    /// A bundle of the current version, with articles put in date order.
+    pub fn new(title: String, mut articles: Vec<Article>) -> Self {
+        sort_by_date(&mut articles);
+        Bundle {
+            schema_version: SCHEMA_VERSION,
+            title,
+            articles,
+        }
+    }
+
+    /// Serialises to compact JSON. Deterministic: the same bundle gives the
+    /// same bytes.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a bundle always serialises")
+    }
+
+    /// Reads a bundle, checking its version before anything else so an old
+    /// or newer file gets a clear message rather than a field error.
+    pub fn from_json(json: &str) -> Result<Self, BundleError> {
+        #[derive(Deserialize)]
+        struct Header {
+            schema_version: u32,
+        }
+        let header: Header = serde_json::from_str(json).map_err(BundleError::Malformed)?;
+        if header.schema_version != SCHEMA_VERSION {
+            return Err(BundleError::UnknownVersion {
+                found: header.schema_version,
+                expected: SCHEMA_VERSION,
+            });
+        }
+        serde_json::from_str(json).map_err(BundleError::Malformed)
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}
+
+/// Oldest first by the start of each date's span; undated articles last;
+/// ties by id so the order never depends on input order.
+pub fn sort_by_date(articles: &mut [Article]) {
+    articles.sort_by(|a, b| {
+        let date = |x: &Article| x.published.as_ref().map(|f| f.value);
+        match (date(a), date(b)) {
+            (Some(x), Some(y)) => x.chronological(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Fact, Provenance};
+    use crate::PartialDate;
+
+    fn article(id: &str, date: Option<&str>) -> Article {
+        Article {
+            id: id.into(),
+            source_file: format!("{id}.txt"),
+            headline: id.into(),
+            published: date
+                .map(|d| Fact::new(PartialDate::parse(d).unwrap(), Provenance::Manifest)),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn orders_by_date_with_undated_last() {
+        let b = Bundle::new(
+            "t".into(),
+            vec![
+                article("c", None),
+                article("b", Some("2021-10")),
+                article("a", Some("2021-09-08")),
+                article("d", Some("2021-10-05")),
+            ],
+        );
+        let ids: Vec<_> = b.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "d", "c"]);
+    }
+
+    #[test]
+    fn refuses_an_unknown_version_by_name() {
+        let err = Bundle::from_json(r#"{"schema_version": 99, "title": "x", "articles": []}"#)
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            BundleError::UnknownVersion {
+                found: 99,
+                expected: 1
+            }
+        ));
+        assert!(err.to_string().contains("version 99"));
+    }
+
+    #[test]
+    fn malformed_json_is_an_error_not_a_panic() {
+        assert!(matches!(
+            Bundle::from_json("{"),
+            Err(BundleError::Malformed(_))
+        ));
+        assert!(matches!(
+            Bundle::from_json("[]"),
+            Err(BundleError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn ignores_fields_added_later() {
+        let json = r#"{"schema_version":1,"title":"t","future":true,"articles":[
+            {"id":"a","source_file":"a.txt","headline":"h","entities":[],"paragraphs":[{"text":"p","lang":"en"}]}]}"#;
+        let b = Bundle::from_json(json).unwrap();
+        assert_eq!(b.articles[0].paragraphs[0].text, "p");
+    }
+}

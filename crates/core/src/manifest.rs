@@ -1,0 +1,184 @@
+//! The corpus manifest: a curator's TOML file naming the dossier and adding
+//! or overriding facts about single articles.
+//!
+//! ```toml
+//! title = "Turkey–Azerbaijan, 2021–2024"
+//!
+//! [articles."000_8db539debded9aa6"]
+//! outlet = "International Christian Concern"           # curated (source = manifest)
+//! published = { value = "2021-09-08", source = "text", note = "dateline 09/08/2021" }
+//! ```
+//!
+//! A field is either a bare value (a curated fact) or a table with `value`,
+//! `source` (`text`, `front_matter`, `manifest`, `estimated`) and an optional
+//! `note` giving the evidence. Unknown keys are errors, so a typo in a
+//! curated fact is never silently ignored.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use crate::date::PartialDate;
+use crate::model::{Article, Fact, Provenance};
+
+/// A parsed manifest.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The dossier's title, shown in the explorer's header.
+    #[serde(default = "default_title")]
+    pub title: String,
+    /// Facts per article, keyed by article id (the file name without
+    /// extension).
+    #[serde(default)]
+    pub articles: BTreeMap<String, ArticleFacts>,
+}
+
+fn default_title() -> String {
+    "Dossier".to_string()
+}
+
+/// What the manifest says about one article. Every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFacts {
+    /// Replaces the headline read from the file.
+    pub headline: Option<String>,
+    /// The outlet.
+    pub outlet: Option<CuratedFact<String>>,
+    /// The author.
+    pub author: Option<CuratedFact<String>>,
+    /// The publication date, at its precision (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    pub published: Option<CuratedFact<PartialDate>>,
+}
+
+/// A manifest field: a bare value (curated) or a value with its provenance.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum CuratedFact<T> {
+    /// A value with its source and evidence spelled out.
+    Detailed {
+        /// The value.
+        value: T,
+        /// Where it came from; `manifest` if omitted.
+        #[serde(default = "curated")]
+        source: Provenance,
+        /// The evidence.
+        note: Option<String>,
+    },
+    /// A bare value: a curated fact.
+    Plain(T),
+}
+
+fn curated() -> Provenance {
+    Provenance::Manifest
+}
+
+impl<T> From<CuratedFact<T>> for Fact<T> {
+    fn from(fact: CuratedFact<T>) -> Fact<T> {
+        match fact {
+            CuratedFact::Plain(value) => Fact::new(value, Provenance::Manifest),
+            CuratedFact::Detailed {
+                value,
+                source,
+                note,
+            } => Fact {
+                value,
+                source,
+                note,
+            },
+        }
+    }
+}
+
+/// Why a manifest could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("manifest: {0}")]
+pub struct ManifestError(#[from] toml::de::Error);
+
+impl Manifest {
+    /// Parses a manifest. Errors name the line and the offending key.
+    pub fn from_toml(text: &str) -> Result<Self, ManifestError> {
+        Ok(toml::from_str(text)?)
+    }
+
+    /// Applies what the manifest says about `id` to `article`, overriding
+    /// what ingest read from the file.
+    pub fn apply(&self, id: &str, article: &mut Article) {
+        let Some(facts) = self.articles.get(id) else {
+            return;
+        };
+        if let Some(headline) = &facts.headline {
+            article.headline = headline.clone();
+        }
+        if let Some(outlet) = &facts.outlet {
+            article.outlet = Some(outlet.clone().into());
+        }
+        if let Some(author) = &facts.author {
+            article.author = Some(author.clone().into());
+        }
+        if let Some(published) = &facts.published {
+            article.published = Some(published.clone().into());
+        }
+    }
+
+    /// Article keys in the manifest that match no ingested article: almost
+    /// always a typo or a renamed file, reported as an error.
+    pub fn unknown_ids<'a>(&'a self, known: &BTreeSet<&str>) -> Vec<&'a str> {
+        self.articles
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !known.contains(id))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DatePrecision;
+
+    #[test]
+    fn bare_values_are_curated_and_tables_keep_their_source() {
+        let m = Manifest::from_toml(
+            r#"
+            title = "T"
+            [articles.a]
+            outlet = "Antiwar.com"
+            author = { value = "Dave DeCamp", source = "text", note = "byline" }
+            published = { value = "2024-03", note = "Stoltenberg's visit" }
+            "#,
+        )
+        .unwrap();
+        let facts = &m.articles["a"];
+        let outlet: Fact<String> = facts.outlet.clone().unwrap().into();
+        assert_eq!(outlet.source, Provenance::Manifest);
+        let author: Fact<String> = facts.author.clone().unwrap().into();
+        assert_eq!(
+            (author.source, author.note.as_deref()),
+            (Provenance::Text, Some("byline"))
+        );
+        let published: Fact<PartialDate> = facts.published.clone().unwrap().into();
+        assert_eq!(published.value.precision(), DatePrecision::Month);
+        assert_eq!(published.source, Provenance::Manifest);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_naming_the_key() {
+        let err = Manifest::from_toml("[articles.a]\noutlett = \"x\"\n").unwrap_err();
+        assert!(err.to_string().contains("outlett"), "{err}");
+    }
+
+    #[test]
+    fn impossible_dates_are_errors() {
+        let err = Manifest::from_toml("[articles.a]\npublished = \"2021-02-30\"\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn reports_ids_that_match_no_article() {
+        let m = Manifest::from_toml("[articles.a]\n[articles.b]\n").unwrap();
+        let known = BTreeSet::from(["a"]);
+        assert_eq!(m.unknown_ids(&known), ["b"]);
+    }
+}

@@ -1,0 +1,5 @@
+//! The explorer's components, one per file.
+
+pub mod article_list;
+pub mod date_label;
+pub mod reading_view;

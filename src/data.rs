@@ -1,0 +1,27 @@
+//! Hands the dossier's data to the core.
+//!
+//! `data/corpus.js`, a classic script loaded before the app starts (so it
+//! works from `file://`, where `fetch` does not), leaves the bundle's JSON
+//! text in `window.__dossierCorpus`. This module takes it from there and
+//! lets `dossier-core` decode it.
+
+use dossier_core::Bundle;
+use wasm_bindgen::JsValue;
+
+const GLOBAL: &str = "__dossierCorpus";
+
+/// Reads and decodes the bundle, or explains in a reader's words why not.
+pub fn load_corpus() -> Result<Bundle, String> {
+    let window = gloo::utils::window();
+    let value =
+        js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL)).unwrap_or(JsValue::UNDEFINED);
+    let Some(json) = value.as_string() else {
+        return Err(
+            "The dossier's data (data/corpus.js) did not load. Keep the site's files together in one folder and open index.html again."
+                .to_string(),
+        );
+    };
+    // The text is only needed until it is decoded; let the JS side free it.
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(GLOBAL), &JsValue::NULL);
+    Bundle::from_json(&json).map_err(|err| err.to_string())
+}

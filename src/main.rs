@@ -1,0 +1,17 @@
+//! The Dossier explorer: mounts [`app::App`] and nothing else.
+
+mod app;
+mod components;
+mod data;
+mod panic;
+mod route;
+
+fn main() {
+    panic::install_hook();
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .expect("index.html has an element with id=app");
+    // Drop the "Loading…" placeholder that index.html shows before the app starts.
+    root.set_text_content(None);
+    yew::Renderer::<app::App>::with_root(root).render();
+}

@@ -1,0 +1,20 @@
+//! A Rust panic becomes a visible error banner instead of a frozen page.
+
+use wasm_bindgen::JsCast;
+
+/// Installs a panic hook that logs the panic to the console and shows it in
+/// the page's `#fatal` banner (plain text, never HTML).
+pub fn install_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("The explorer stopped because of a bug: {info}");
+        gloo::console::error!(message.clone());
+        let document = gloo::utils::document();
+        if let Some(banner) = document
+            .get_element_by_id("fatal")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            banner.set_text_content(Some(&format!("{message}. Reload the page to start again.")));
+            banner.set_hidden(false);
+        }
+    }));
+}
