@@ -7,6 +7,7 @@ use dossier_core::Bundle;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::components::about::About;
 use crate::components::article_list::ArticleList;
 use crate::components::reading_view::ReadingView;
 use crate::data;
@@ -17,6 +18,12 @@ use crate::route::Route;
 pub fn app() -> Html {
     let corpus = use_memo((), |_| data::load_corpus().map(Rc::new));
     let route = use_state(Route::current);
+    let site = use_memo((), |_| data::load_site_info());
+    let about_open = use_state(|| false);
+    let toggle_about = {
+        let about_open = about_open.clone();
+        Callback::from(move |_| about_open.set(!*about_open))
+    };
 
     {
         let route = route.clone();
@@ -62,7 +69,14 @@ pub fn app() -> Html {
                 <span class="dossier-name">
                     { format!("{} · {} articles", corpus.title, corpus.articles.len()) }
                 </span>
+                <button type="button" class="about-button" aria-expanded={about_open.to_string()}
+                        aria-controls="about" onclick={toggle_about.clone()}>
+                    { "About" }
+                </button>
             </header>
+            if *about_open {
+                <About info={(*site).clone()} articles={corpus.articles.len()} on_close={toggle_about} />
+            }
             <main class="page">{ body }</main>
         </>
     }

@@ -5,10 +5,11 @@
 //! text in `window.__dossierCorpus`. This module takes it from there and
 //! lets `dossier-core` decode it.
 
-use dossier_core::Bundle;
+use dossier_core::{Bundle, SiteInfo};
 use wasm_bindgen::JsValue;
 
 const GLOBAL: &str = "__dossierCorpus";
+const SITE_GLOBAL: &str = "__dossierSite";
 
 /// Reads and decodes the bundle, or explains in a reader's words why not.
 pub fn load_corpus() -> Result<Bundle, String> {
@@ -24,4 +25,14 @@ pub fn load_corpus() -> Result<Bundle, String> {
     // The text is only needed until it is decoded; let the JS side free it.
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(GLOBAL), &JsValue::NULL);
     Bundle::from_json(&json).map_err(|err| err.to_string())
+}
+
+/// Facts about this build of the site (title, date, corpus hash), for the
+/// About panel; `None` if the site was written without them.
+pub fn load_site_info() -> Option<SiteInfo> {
+    let window = gloo::utils::window();
+    let json = js_sys::Reflect::get(&window, &JsValue::from_str(SITE_GLOBAL))
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&json).ok()
 }

@@ -7,8 +7,13 @@
 #   debian  no such target (these machines: `rustup target add` cannot reach
 #           its servers); Debian's rustc-web builds the standard library for
 #           wasm32 from source (build-std) and lld-19 links it.
+#
+# Usage: tools/setup.sh [--browsers]   (--browsers: also what the browser
+# tests need: Debian's Chromium and Firefox ESR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+browsers=false
+[ "${1:-}" = "--browsers" ] && browsers=true
 
 WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen` pin in Cargo.toml
 TRUNK_VERSION=0.21.14        # 0.22 needs a newer rustc than Debian's rustc-web
@@ -21,7 +26,8 @@ route="$(tools/route.sh)"
 say "wasm route: $route"
 
 # --- Debian packages -------------------------------------------------------
-packages=(chromium)
+packages=()
+if [ "$browsers" = true ]; then packages+=(chromium firefox-esr); fi
 if [ "$route" = debian ]; then packages+=(rustc-web cargo-web rust-web-src lld-19); fi
 command -v node >/dev/null || packages+=(nodejs npm)
 command -v cargo >/dev/null || packages+=(cargo)
@@ -50,7 +56,7 @@ fi
 # --- npm tools (pinned by tools/package-lock.json) -------------------------
 stamp=tools/node_modules/.dossier-lock
 if ! cmp -s tools/package-lock.json "$stamp" 2>/dev/null; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core)"
+  say "installing npm tools (binaryen's wasm-opt, playwright-core, puppeteer-core)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   cp tools/package-lock.json "$stamp"
 fi

@@ -3,13 +3,17 @@
 //! about articles lives in `dossier-core`.
 
 mod folder;
+mod serve;
 mod site;
+mod template;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+
+use crate::site::Site;
 
 /// Build and inspect dossiers: collections of news articles you can read
 /// and compare offline.
@@ -22,10 +26,32 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read a folder of articles (and its dossier.toml manifest) and write
-    /// the dossier bundle as JSON.
+    /// Read a folder of articles and write the explorer site around them:
+    /// a folder that opens from disk or any web host, or one HTML file.
+    Build {
+        /// Folder of article files (and its dossier.toml manifest).
+        articles: PathBuf,
+        /// Where to write the site: a folder, or with --single-file an .html file.
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Write one self-contained .html file (app, styles and data inlined)
+        /// for mail or a USB stick.
+        #[arg(long)]
+        single_file: bool,
+        /// The dossier's title (overrides the manifest's).
+        #[arg(long)]
+        title: Option<String>,
+        /// The manifest; defaults to ARTICLES/dossier.toml when present.
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        /// A built explorer app to use instead of the one this binary carries
+        /// (Trunk's output folder, or any site); may be the --out folder.
+        #[arg(long)]
+        app: Option<PathBuf>,
+    },
+    /// Read a folder of articles and write the dossier bundle as JSON only.
     Ingest {
-        /// Folder of article files (`.txt`: headline on the first line).
+        /// Folder of article files.
         articles: PathBuf,
         /// Where to write the bundle (JSON).
         #[arg(long, short)]
@@ -34,26 +60,24 @@ enum Command {
         #[arg(long)]
         manifest: Option<PathBuf>,
     },
-    /// Ingest a folder of articles and write the explorer site around it.
-    Build {
-        /// Folder of article files.
-        articles: PathBuf,
-        /// Folder to write the site into (created if missing).
-        #[arg(long, short)]
-        out: PathBuf,
-        /// The built explorer app to use (Trunk's output folder); may be the
-        /// same folder as --out, which is then completed in place.
-        #[arg(long)]
-        app: PathBuf,
-        /// The manifest; defaults to ARTICLES/dossier.toml when present.
-        #[arg(long)]
-        manifest: Option<PathBuf>,
+    /// Serve a site on 127.0.0.1 for a local preview.
+    Serve {
+        /// The site folder.
+        site: PathBuf,
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Check that every file of a site is exactly as built (SHA256SUMS).
+    Verify {
+        /// The site folder.
+        site: PathBuf,
     },
 }
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("dossier: error: {err:#}");
             ExitCode::FAILURE
@@ -61,8 +85,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Build {
+            articles,
+            out,
+            single_file,
+            title,
+            manifest,
+            app,
+        } => {
+            let mut bundle = folder::ingest(&articles, manifest.as_deref())?;
+            if let Some(title) = title {
+                bundle.title = title;
+            }
+            let mut site = match &app {
+                Some(dir) => Site::from_app_dir(dir)?,
+                None => Site::embedded()?,
+            };
+            let info = site.complete(&bundle, &build_date())?;
+            if single_file {
+                std::fs::write(&out, site.single_file()?)
+                    .with_context(|| format!("cannot write {}", out.display()))?;
+                eprintln!("wrote {} articles into {}", info.articles, out.display());
+            } else {
+                site.write_folder(&out)?;
+                eprintln!(
+                    "wrote a site with {} articles to {} (open {})",
+                    info.articles,
+                    out.display(),
+                    out.join("index.html").display()
+                );
+            }
+            eprintln!("corpus sha256 {}", info.corpus_sha256);
+        }
         Command::Ingest {
             articles,
             out,
@@ -77,21 +133,80 @@ fn run(cli: Cli) -> Result<()> {
                 out.display()
             );
         }
-        Command::Build {
-            articles,
-            out,
-            app,
-            manifest,
-        } => {
-            let bundle = folder::ingest(&articles, manifest.as_deref())?;
-            site::write(&app, &out, &bundle)?;
-            eprintln!(
-                "wrote a site with {} articles to {} (open {})",
-                bundle.articles.len(),
-                out.display(),
-                out.join("index.html").display()
-            );
-        }
+        Command::Serve { site, port } => serve::serve(&site, port)?,
+        Command::Verify { site } => return verify(&site),
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(site: &Path) -> Result<ExitCode> {
+    let check = site::sums::verify(site)?;
+    for path in &check.changed {
+        println!("CHANGED  {path}");
+    }
+    for path in &check.missing {
+        println!("MISSING  {path}");
+    }
+    for path in &check.unlisted {
+        println!("UNLISTED {path}");
+    }
+    if check.is_ok() {
+        println!(
+            "ok: all {} files of {} are as built",
+            check.ok,
+            site.display()
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!(
+            "FAILED: {} changed, {} missing, {} not in the list ({} ok)",
+            check.changed.len(),
+            check.missing.len(),
+            check.unlisted.len(),
+            check.ok
+        );
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+/// The build's date (UTC): from `SOURCE_DATE_EPOCH` when set, so a
+/// reproducible build gives the same bytes, else today.
+fn build_date() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
+/// (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_416), (2025, 11, 24));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
 }

@@ -92,6 +92,23 @@ impl Bundle {
     }
 }
 
+/// Facts about one build of a dossier site, shown in the explorer's About
+/// panel so two readers can tell whether they hold the same dossier.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    /// The dossier's title.
+    pub title: String,
+    /// How many articles it holds.
+    pub articles: usize,
+    /// The day the site was built (`YYYY-MM-DD`, UTC).
+    pub built: String,
+    /// SHA-256 of the bundle's JSON text, in hex: the same dossier has the
+    /// same hash whoever built it and whenever.
+    pub corpus_sha256: String,
+    /// The version of Dossier that built the site.
+    pub dossier_version: String,
+}
+
 /// Oldest first by the start of each date's span; undated articles last;
 /// ties by id so the order never depends on input order.
 pub fn sort_by_date(articles: &mut [Article]) {

@@ -41,6 +41,6 @@ pub mod ingest;
 pub mod manifest;
 pub mod model;
 
-pub use bundle::Bundle;
+pub use bundle::{Bundle, SiteInfo};
 pub use date::{DatePrecision, PartialDate};
 pub use model::{Article, Fact, Paragraph, Provenance, Role};

@@ -1,0 +1,251 @@
+//! Writes an explorer site: the built app, made loadable from `file://`,
+//! plus the dossier's data, as a folder or as one self-contained HTML file.
+//!
+//! Trunk writes an `index.html` that starts the app from a `<script
+//! type="module">` and fetches the `.wasm` file; a page opened from disk
+//! can do neither in Chromium. So a site keeps to classic scripts only:
+//!
+//! ```text
+//! index.html                   <script src> tags only, relative URLs, a CSP
+//! dossier-app-HASH.js          wasm-bindgen's no-modules glue (global `wasm_bindgen`)
+//! dossier-app-HASH_bg.wasm.js  window.__dossierWasm = "<base64 of the wasm>"
+//! boot.js                      decodes the wasm and starts the app
+//! data/corpus.js               window.__dossierCorpus = "<bundle JSON>" (+ site info)
+//! SHA256SUMS                   every file's hash, for `dossier verify`
+//! ```
+//!
+//! The same files work unchanged over http and under any sub-path.
+//! A site is assembled in memory ([`Site`]) and then written out, so the
+//! folder and the single file come from the same steps.
+
+mod pack;
+pub mod sums;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use dossier_core::{Bundle, SiteInfo};
+use sha2::{Digest, Sha256};
+
+/// Where the data lives inside a site; never part of the app template.
+const DATA_DIR: &str = "data/";
+
+/// A site being assembled: relative path → bytes.
+#[derive(Debug, Default)]
+pub struct Site {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Site {
+    /// The app files from a built app folder (Trunk's `dist/`, or any site
+    /// written before); its data and file list are left behind.
+    pub fn from_app_dir(dir: &Path) -> Result<Site> {
+        let mut site = Site::default();
+        read_dir_into(dir, dir, &mut site.files)
+            .with_context(|| format!("cannot read the app in {}", dir.display()))?;
+        site.files
+            .retain(|path, _| !path.starts_with(DATA_DIR) && path != sums::FILE_NAME);
+        Ok(site)
+    }
+
+    /// The app files built into this `dossier` binary, if it was built with
+    /// one (see `build.rs`).
+    pub fn embedded() -> Result<Site> {
+        if crate::template::APP_FILES.is_empty() {
+            bail!(
+                "this dossier binary carries no explorer app; pass --app DIR (a built site such as dist/), \
+                 or build the binary with `./dev cli`"
+            );
+        }
+        Ok(Site {
+            files: crate::template::APP_FILES
+                .iter()
+                .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
+                .collect(),
+        })
+    }
+
+    /// Makes the app start from classic scripts, adds the dossier's data and
+    /// returns what the About panel will show.
+    pub fn complete(&mut self, bundle: &Bundle, built: &str) -> Result<SiteInfo> {
+        pack::classic_scripts(&mut self.files)?;
+        let json = bundle.to_json();
+        let info = SiteInfo {
+            title: bundle.title.clone(),
+            articles: bundle.articles.len(),
+            built: built.to_string(),
+            corpus_sha256: hex(&Sha256::digest(json.as_bytes())),
+            dossier_version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        self.files.insert(
+            format!("{DATA_DIR}corpus.js"),
+            corpus_script(&json, &info).into_bytes(),
+        );
+        pack::set_title(&mut self.files, &bundle.title)?;
+        pack::content_security_policy(&mut self.files)?;
+        Ok(info)
+    }
+
+    /// Writes the site as a folder, with its `SHA256SUMS`. Files that an
+    /// earlier build listed there and this one no longer has (app files
+    /// with older content hashes in their names) are removed, so the folder
+    /// holds exactly this site; nothing else in it is touched.
+    pub fn write_folder(&self, out: &Path) -> Result<()> {
+        std::fs::create_dir_all(out.join(DATA_DIR))
+            .with_context(|| format!("cannot create {}", out.display()))?;
+        for stale in sums::listed(out).unwrap_or_default() {
+            if !self.files.contains_key(&stale) {
+                let _ = std::fs::remove_file(out.join(&stale));
+            }
+        }
+        for (path, bytes) in &self.files {
+            let target = out.join(path);
+            std::fs::write(&target, bytes)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
+        std::fs::write(out.join(sums::FILE_NAME), sums::render(&self.files))?;
+        Ok(())
+    }
+
+    /// The whole site as one HTML file: styles, scripts, wasm and data
+    /// inlined, with a CSP that allows exactly those inline scripts.
+    pub fn single_file(&self) -> Result<String> {
+        pack::inline_everything(&self.files)
+    }
+}
+
+/// The bundle and site info as a classic script assigning JSON text to
+/// globals.
+///
+/// The JSON stays a string (parsed by the app with serde) because a JS
+/// string literal parses far faster than an object literal, and `</` is
+/// escaped so the same text can be inlined into an HTML page.
+pub fn corpus_script(bundle_json: &str, info: &SiteInfo) -> String {
+    let literal = |text: &str| {
+        serde_json::to_string(text)
+            .expect("a string serialises")
+            .replace("</", "<\\/")
+    };
+    let info_json = serde_json::to_string(info).expect("site info serialises");
+    format!(
+        "window.__dossierCorpus = {};\nwindow.__dossierSite = {};\n",
+        literal(bundle_json),
+        literal(&info_json)
+    )
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn read_dir_into(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            read_dir_into(root, &path, files)?;
+        } else {
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(relative, std::fs::read(&path)?);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What Trunk writes, in miniature.
+    pub(crate) fn trunk_output() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), pack::tests::TRUNK_HTML).unwrap();
+        std::fs::write(
+            dir.path().join("app-1.js"),
+            "var wasm_bindgen = function () {};",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        std::fs::write(dir.path().join("style-1.css"), "body { color: black }").unwrap();
+        std::fs::write(dir.path().join("boot.js"), "wasm_bindgen();").unwrap();
+        dir
+    }
+
+    fn bundle(headline: &str) -> Bundle {
+        let article = dossier_core::Article {
+            id: "a".into(),
+            headline: headline.into(),
+            ..Default::default()
+        };
+        Bundle::new("A title".into(), vec![article])
+    }
+
+    #[test]
+    fn corpus_script_is_a_js_string_that_cannot_close_a_script_tag() {
+        let hostile = "</script><img src=x onerror=alert(1)>";
+        let b = bundle(hostile);
+        let script = corpus_script(&b.to_json(), &SiteInfo::default());
+        assert!(!script.contains("</script>"));
+        let first = script.lines().next().unwrap();
+        let literal = first
+            .trim_start_matches("window.__dossierCorpus = ")
+            .trim_end_matches(';');
+        let json: String = serde_json::from_str(&literal.replace("<\\/", "</")).unwrap();
+        assert_eq!(
+            Bundle::from_json(&json).unwrap().articles[0].headline,
+            hostile
+        );
+    }
+
+    #[test]
+    fn the_corpus_hash_depends_on_the_content_only() {
+        let app = trunk_output();
+        let info = |headline: &str, built: &str| {
+            let mut site = Site::from_app_dir(app.path()).unwrap();
+            site.complete(&bundle(headline), built).unwrap()
+        };
+        assert_eq!(
+            info("x", "2026-01-01").corpus_sha256,
+            info("x", "2027-05-05").corpus_sha256
+        );
+        assert_ne!(
+            info("x", "2026-01-01").corpus_sha256,
+            info("y", "2026-01-01").corpus_sha256
+        );
+        assert_eq!(info("x", "2026-01-01").corpus_sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_written_folder_verifies_and_a_rebuild_of_it_is_identical() {
+        let app = trunk_output();
+        let out = tempfile::tempdir().unwrap();
+        let mut site = Site::from_app_dir(app.path()).unwrap();
+        site.complete(&bundle("x"), "2026-01-01").unwrap();
+        site.write_folder(out.path()).unwrap();
+        assert!(sums::verify(out.path()).unwrap().is_ok());
+
+        // Completing a written site again (as `dossier build --app SITE` does) changes nothing.
+        let mut again = Site::from_app_dir(out.path()).unwrap();
+        again.complete(&bundle("x"), "2026-01-01").unwrap();
+        assert_eq!(again.files, site.files);
+    }
+
+    #[test]
+    fn a_folder_without_an_app_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<html><body></body></html>").unwrap();
+        let mut site = Site::from_app_dir(dir.path()).unwrap();
+        let err = site.complete(&bundle("x"), "2026-01-01").unwrap_err();
+        assert!(err.to_string().contains("no built app here"), "{err}");
+    }
+}
