@@ -81,13 +81,25 @@ test("dossier build turns any folder of articles into a site that opens from dis
   const dir = mkdtempSync(join(tmpdir(), "dossier-build-"));
   const articles = join(dir, "articles");
   mkdirSync(join(articles, "more"), { recursive: true });
-  writeFileSync(join(articles, "b.txt"), "Second <b>headline</b>\n\nBody of the second.\n");
-  writeFileSync(join(articles, "a.txt"), "First headline\n\nBody of the first.\n");
-  writeFileSync(join(articles, "more", "c.txt"), "Third headline\n\nBody of the third.\n");
+  // Three formats: plain text, Markdown with front matter, a saved web page.
+  writeFileSync(join(articles, "a.txt"), "First headline\n\nBody of the first, about Baku and Ankara.\n");
   writeFileSync(
-    join(articles, "dossier.toml"),
-    'title = "Three test articles"\n[articles.a]\npublished = "2020-05"\n[articles.b]\npublished = "2021-01-02"\n',
+    join(articles, "b.md"),
+    "---\ntitle: Second <b>headline</b>\ndate: 2021-01-02\nsource: Example News\n---\n\nBody of the second, about Yerevan.\n",
   );
+  writeFileSync(
+    join(articles, "more", "c.html"),
+    `<!doctype html><html lang="en"><head><title>Third headline | Example Times</title>
+<meta property="og:title" content="Third headline">
+<meta property="og:site_name" content="Example Times">
+<meta property="article:published_time" content="2022-03-04T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Third headline</h1>
+<p>The third article has a first paragraph long enough to be taken for the text of the page, about talks in Moscow.</p>
+<p>And a second paragraph <script>window.pwned = 1</script>with more of the story, so the extractor keeps it.</p></article>
+<footer>Subscribe to our newsletter</footer></body></html>`,
+  );
+  writeFileSync(join(articles, "dossier.toml"), 'title = "Three test articles"\n[articles.a]\npublished = "2020-05"\n');
   const site = join(dir, "site");
   dossier("build", articles, "--out", site);
   assert.match(dossier("verify", site), /^ok: all \d+ files/m);
@@ -96,6 +108,7 @@ test("dossier build turns any folder of articles into a site that opens from dis
   const url = pathToFileURL(join(site, "index.html")).href;
   await page.goto(url);
   assert.deepEqual(await headlines(page), ["First headline", "Second <b>headline</b>", "Third headline"]);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(await page.title(), "Three test articles · Dossier");
 
   await page.getByRole("button", { name: "About" }).click();

@@ -2,20 +2,90 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use dossier_core::entities::{self, Gazetteer};
+use dossier_core::ingest::Ingester;
 use dossier_core::manifest::Manifest;
-use dossier_core::{ingest, Bundle};
+use dossier_core::Bundle;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::report::{FileReport, Outcome, Report};
 
 /// The manifest's file name inside an articles folder.
 pub const MANIFEST_NAME: &str = "dossier.toml";
 
-/// Ingests every `.txt` file under `dir` (sorted by path, so output never
+/// The file extensions ingest reads as articles.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson", "csv",
+];
+
+/// How to run an ingest.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The manifest; defaults to ARTICLES/dossier.toml when present.
+    pub manifest: Option<PathBuf>,
+    /// A gazetteer to use instead of the shipped one.
+    pub gazetteer: Option<PathBuf>,
+    /// Write the report as JSON here.
+    pub report: Option<PathBuf>,
+    /// Keep going past errors: write the bundle of what could be read.
+    pub lenient: bool,
+    /// Print the human-readable report on stderr.
+    pub verbose: bool,
+}
+
+/// Ingests every article file under `dir` (sorted by path, so output never
 /// depends on directory order), applies the manifest, and reports each file
 /// on stderr. Any error stops the run: nothing is silently dropped.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn ingest(dir: &Path, manifest_path: Option<&Path>) -> Result<Bundle> {
-    let manifest_path = manifest_path
-        .map(Path::to_path_buf)
+    let options = Options {
+        manifest: manifest_path.map(Path::to_path_buf),
+        verbose: true,
+        ..Options::default()
+    };
+    ingest_with(dir, &options)
+}
+
+/// Ingests `dir` with `options`: writes the report (stderr, and JSON with
+/// `options.report`), and fails on any error unless `options.lenient`.
+pub fn ingest_with(dir: &Path, options: &Options) -> Result<Bundle> {
+    let (bundle, report) = run(dir, options)?;
+    if options.verbose {
+        eprint!("{}", report.human());
+    }
+    if let Some(path) = &options.report {
+        let json = serde_json::to_string_pretty(&report).expect("the report serialises") + "\n";
+        std::fs::write(path, json)
+            .with_context(|| format!("cannot write the report {}", path.display()))?;
+    }
+    let errors = report.error_count();
+    if errors > 0 && !options.lenient {
+        let failed = report.files.iter().filter(|f| !f.errors.is_empty()).count();
+        let manifest = match report.errors.len() {
+            0 => String::new(),
+            1 => ", 1 manifest entry matches no article".to_string(),
+            n => format!(", {n} manifest entries match no article"),
+        };
+        bail!(
+            "{errors} errors: {failed} of {} files could not be fully ingested{manifest}; fix them, or pass --lenient to build from what could be read",
+            report.files.len(),
+        );
+    }
+    if bundle.articles.is_empty() {
+        bail!("no articles found in {}", dir.display());
+    }
+    Ok(bundle)
+}
+
+/// Reads everything and builds the bundle and the report, without deciding
+/// whether errors are fatal.
+pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
+    let manifest_path = options
+        .manifest
+        .clone()
         .or_else(|| Some(dir.join(MANIFEST_NAME)).filter(|p| p.is_file()));
     let manifest = match &manifest_path {
         Some(path) => {
@@ -25,82 +95,192 @@ pub fn ingest(dir: &Path, manifest_path: Option<&Path>) -> Result<Bundle> {
         }
         None => Manifest::default(),
     };
+    let gazetteer = match &options.gazetteer {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the gazetteer {}", path.display()))?;
+            Gazetteer::from_toml(&text).with_context(|| format!("in {}", path.display()))?
+        }
+        None => Gazetteer::default(),
+    };
+    let ingester = Ingester::new(&manifest, &gazetteer);
 
     let mut files = Vec::new();
     collect_files(dir, &mut files)
         .with_context(|| format!("cannot read the folder {}", dir.display()))?;
     files.sort();
 
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    let mut ids = BTreeSet::new();
-    for path in &files {
+    // Read and ingest on every core, then assemble in path order, so the
+    // result never depends on which thread finished first.
+    let progress = Progress::new(files.len() as u64);
+    let manifest_path = manifest_path.as_ref();
+    let outputs = parallel_map(&files, |path| {
         let relative = path
             .strip_prefix(dir)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
-        if Some(path) == manifest_path.as_ref() {
-            eprintln!("  {relative}: manifest");
-            continue;
-        }
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-            eprintln!("  {relative}: skipped (not a .txt article)");
-            continue;
-        }
-        let id = path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        if !ids.insert(id.clone()) {
-            errors.push(format!(
-                "{relative}: another file already has the id {id:?}"
-            ));
-            continue;
-        }
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(_) => {
-                    errors.push(format!("{relative}: not UTF-8 text"));
-                    continue;
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let kind = if Some(path) == manifest_path {
+            Read::Manifest
+        } else if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
+            Read::Skipped
+        } else {
+            match std::fs::read(path) {
+                Err(err) => Read::Unreadable(format!("{relative}: cannot read: {err}")),
+                Ok(bytes) => {
+                    let stem = path
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    Read::Articles(ingester.file(&stem, &relative, &bytes))
                 }
-            },
-            Err(err) => {
-                errors.push(format!("{relative}: cannot read: {err}"));
-                continue;
             }
         };
-        match ingest::parse_plain_text(&id, &relative, &text) {
-            Ok(mut article) => {
-                manifest.apply(&id, &mut article);
-                eprintln!("  {relative}: article {:?}", article.headline);
-                articles.push(article);
+        progress.tick();
+        (relative, kind)
+    });
+    let mut report = Report::default();
+    let mut articles = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (relative, kind) in outputs {
+        let mut entry = FileReport {
+            file: relative,
+            outcome: Outcome::Ingested,
+            articles: Vec::new(),
+            errors: Vec::new(),
+            notes: Vec::new(),
+        };
+        match kind {
+            Read::Manifest => entry.outcome = Outcome::Manifest,
+            Read::Skipped => entry.outcome = Outcome::Skipped,
+            Read::Unreadable(err) => {
+                entry.outcome = Outcome::Failed;
+                entry.errors.push(err);
             }
-            Err(err) => errors.push(err.to_string()),
+            Read::Articles(results) => {
+                for result in results {
+                    match result {
+                        Ok(article) => {
+                            if !ids.insert(article.id.clone()) {
+                                entry.errors.push(format!(
+                                    "{}: another file already has the id {:?}",
+                                    article.source_file, article.id
+                                ));
+                                continue;
+                            }
+                            for note in &article.notes {
+                                if !entry.notes.contains(note) {
+                                    entry.notes.push(note.clone());
+                                }
+                            }
+                            entry.articles.push(article.id.clone());
+                            articles.push(article);
+                        }
+                        Err(err) => entry.errors.push(err.to_string()),
+                    }
+                }
+                entry.outcome = match (entry.articles.is_empty(), entry.errors.is_empty()) {
+                    (false, true) => Outcome::Ingested,
+                    (false, false) => Outcome::Partial,
+                    (true, _) => Outcome::Failed,
+                };
+            }
         }
+        report.files.push(entry);
     }
+    progress.finish();
     let known: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
     for unknown in manifest.unknown_ids(&known) {
-        errors.push(format!(
+        report.errors.push(format!(
             "manifest: [articles.{unknown:?}] matches no article file"
         ));
     }
-    if !errors.is_empty() {
-        for err in &errors {
-            eprintln!("  error: {err}");
+    report.articles = articles.len();
+    report.candidates = entities::candidates(&articles, &gazetteer);
+    Ok((Bundle::new(manifest.title.clone(), articles), report))
+}
+
+/// What reading one file gave.
+enum Read {
+    Manifest,
+    Skipped,
+    Unreadable(String),
+    Articles(Vec<Result<dossier_core::Article, dossier_core::ingest::IngestError>>),
+}
+
+/// `f` over `items` on all available cores, results in input order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    let done = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    mine.push((i, f(item)));
+                }
+                done.lock().expect("no worker panicked").extend(mine);
+            });
         }
-        bail!(
-            "{} of {} files could not be ingested",
-            errors.len(),
-            files.len()
-        );
+    });
+    for (i, r) in done.into_inner().expect("no worker panicked") {
+        slots[i] = Some(r);
     }
-    if articles.is_empty() {
-        bail!("no articles found in {}", dir.display());
+    slots
+        .into_iter()
+        .map(|r| r.expect("every item was processed"))
+        .collect()
+}
+
+/// A progress bar on stderr that appears only once a run has taken more
+/// than a second (and only on a terminal).
+struct Progress {
+    bar: ProgressBar,
+    start: Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    fn new(len: u64) -> Self {
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left")
+        {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            start: Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
     }
-    Ok(Bundle::new(manifest.title.clone(), articles))
+
+    fn tick(&self) {
+        use std::sync::atomic::Ordering;
+        if !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() > Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        self.bar.inc(1);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -127,6 +307,14 @@ mod tests {
         std::fs::write(dir.join(name), text).unwrap();
     }
 
+    fn quiet(lenient: bool, report: Option<PathBuf>) -> Options {
+        Options {
+            lenient,
+            report,
+            ..Options::default()
+        }
+    }
+
     #[test]
     fn reads_the_seed_corpus_with_its_manifest() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/articles");
@@ -151,7 +339,60 @@ mod tests {
             "[articles.zzz]\noutlet = \"X\"\n",
         );
         let err = ingest(tmp.path(), None).unwrap_err();
-        assert_eq!(err.to_string(), "2 of 3 files could not be ingested");
+        assert_eq!(
+            err.to_string(),
+            "2 errors: 1 of 3 files could not be fully ingested, 1 manifest entry matches no article; fix them, or pass --lenient to build from what could be read"
+        );
+    }
+
+    #[test]
+    fn lenient_runs_build_from_what_could_be_read_and_report_every_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let articles = tmp.path().join("articles");
+        std::fs::create_dir(&articles).unwrap();
+        write(&articles, "a.txt", "Headline\n\nBody text.");
+        write(&articles, "b.txt", "");
+        write(&articles, "c.csv", "title,body\nOne,First body.\nTwo,\n");
+        write(&articles, "notes.pdf", "%PDF");
+        std::fs::write(
+            articles.join("d.txt"),
+            b"Caf\xe9 headline\n\nUn th\xe9 tr\xe8s appr\xe9ci\xe9 \xe0 Gen\xe8ve.",
+        )
+        .unwrap();
+        let report_path = tmp.path().join("report.json");
+        let bundle = ingest_with(&articles, &quiet(true, Some(report_path.clone()))).unwrap();
+        assert_eq!(bundle.articles.len(), 3);
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
+        let outcomes: Vec<(&str, &str)> = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["file"].as_str().unwrap(), f["outcome"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            outcomes,
+            [
+                ("a.txt", "ingested"),
+                ("b.txt", "failed"),
+                ("c.csv", "partial"),
+                ("d.txt", "ingested"),
+                ("notes.pdf", "skipped")
+            ]
+        );
+        assert_eq!(
+            report["files"][2]["errors"][0],
+            "c.csv:3: the record has no body"
+        );
+        assert!(report["files"][3]["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("windows-1252"));
+        let strict = ingest_with(&articles, &quiet(false, None)).unwrap_err();
+        assert!(
+            strict.to_string().starts_with("2 errors: 2 of 5 files"),
+            "{strict}"
+        );
     }
 
     #[test]
@@ -163,5 +404,22 @@ mod tests {
         let twice = ingest(tmp.path(), None).unwrap().to_json();
         assert_eq!(once, twice);
         assert!(once.find("\"A\"").unwrap() < once.find("\"B\"").unwrap());
+    }
+
+    #[test]
+    fn the_seed_bundle_is_byte_identical_across_runs() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/articles");
+        let a = run(&dir, &Options::default()).unwrap();
+        let b = run(&dir, &Options::default()).unwrap();
+        assert_eq!(a.0.to_json(), b.0.to_json());
+        assert_eq!(
+            serde_json::to_string(&a.1).unwrap(),
+            serde_json::to_string(&b.1).unwrap()
+        );
+        assert!(a
+            .1
+            .candidates
+            .iter()
+            .any(|c| c.name == "Ojaghnejad" || c.name.contains("Ojaghnejad")));
     }
 }

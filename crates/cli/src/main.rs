@@ -3,6 +3,7 @@
 //! about articles lives in `dossier-core`.
 
 mod folder;
+mod report;
 mod serve;
 mod site;
 mod template;
@@ -29,7 +30,8 @@ enum Command {
     /// Read a folder of articles and write the explorer site around them:
     /// a folder that opens from disk or any web host, or one HTML file.
     Build {
-        /// Folder of article files (and its dossier.toml manifest).
+        /// Folder of article files: `.txt` (headline on the first line),
+        /// `.md`, `.html`, `.json`, `.jsonl`, `.csv`, and its dossier.toml.
         articles: PathBuf,
         /// Where to write the site: a folder, or with --single-file an .html file.
         #[arg(long, short)]
@@ -44,6 +46,17 @@ enum Command {
         /// The manifest; defaults to ARTICLES/dossier.toml when present.
         #[arg(long)]
         manifest: Option<PathBuf>,
+        /// Also write the ingest report (every file and what became of it,
+        /// errors, unknown names) as JSON to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Build from what could be read even when some files have errors
+        /// (they are still reported); without it any error fails the run.
+        #[arg(long)]
+        lenient: bool,
+        /// A gazetteer (TOML) to use instead of the shipped one.
+        #[arg(long)]
+        gazetteer: Option<PathBuf>,
         /// A built explorer app to use instead of the one this binary carries
         /// (Trunk's output folder, or any site); may be the --out folder.
         #[arg(long)]
@@ -59,6 +72,17 @@ enum Command {
         /// The manifest; defaults to ARTICLES/dossier.toml when present.
         #[arg(long)]
         manifest: Option<PathBuf>,
+        /// Also write the ingest report (every file and what became of it,
+        /// errors, unknown names) as JSON to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Build from what could be read even when some files have errors
+        /// (they are still reported); without it any error fails the run.
+        #[arg(long)]
+        lenient: bool,
+        /// A gazetteer (TOML) to use instead of the shipped one.
+        #[arg(long)]
+        gazetteer: Option<PathBuf>,
     },
     /// Serve a site on 127.0.0.1 for a local preview.
     Serve {
@@ -94,8 +118,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             title,
             manifest,
             app,
+            report,
+            lenient,
+            gazetteer,
         } => {
-            let mut bundle = folder::ingest(&articles, manifest.as_deref())?;
+            let options = folder::Options {
+                manifest,
+                gazetteer,
+                report,
+                lenient,
+                verbose: true,
+            };
+            let mut bundle = folder::ingest_with(&articles, &options)?;
             if let Some(title) = title {
                 bundle.title = title;
             }
@@ -123,8 +157,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             articles,
             out,
             manifest,
+            report,
+            lenient,
+            gazetteer,
         } => {
-            let bundle = folder::ingest(&articles, manifest.as_deref())?;
+            let options = folder::Options {
+                manifest,
+                gazetteer,
+                report,
+                lenient,
+                verbose: true,
+            };
+            let bundle = folder::ingest_with(&articles, &options)?;
             std::fs::write(&out, bundle.to_json())
                 .with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!(

@@ -37,6 +37,7 @@
 
 pub mod bundle;
 pub mod date;
+pub mod entities;
 pub mod ingest;
 pub mod manifest;
 pub mod model;
@@ -44,3 +45,4 @@ pub mod model;
 pub use bundle::{Bundle, SiteInfo};
 pub use date::{DatePrecision, PartialDate};
 pub use model::{Article, Fact, Paragraph, Provenance, Role};
+pub use model::{Mention, MentionedDate, Quote, YearSource};

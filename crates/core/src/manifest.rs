@@ -13,6 +13,17 @@
 //! `source` (`text`, `front_matter`, `manifest`, `estimated`) and an optional
 //! `note` giving the evidence. Unknown keys are errors, so a typo in a
 //! curated fact is never silently ignored.
+//!
+//! Facts about an outlet (rather than one article) go in `[outlets."Name"]`:
+//! its `locale` (`en-US` reads `09/08/2021` as 8 September) and `furniture`,
+//! regular expressions for lines of its pages that are page furniture.
+//!
+//! ```toml
+//! locale = "en-GB"                          # the corpus default
+//! [outlets."International Christian Concern"]
+//! locale = "en-US"
+//! furniture = ["^ICC is on a mission"]
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,6 +43,32 @@ pub struct Manifest {
     /// extension).
     #[serde(default)]
     pub articles: BTreeMap<String, ArticleFacts>,
+    /// The locale of numeric dates for outlets without one of their own
+    /// (`en-US`: month first; any other: day first). Without any, an
+    /// ambiguous numeric date stays unresolved.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// Facts about outlets, keyed by the outlet's name as the articles'
+    /// `outlet` gives it.
+    #[serde(default)]
+    pub outlets: BTreeMap<String, OutletFacts>,
+    /// Which fields of JSON, CSV and front-matter records hold which
+    /// article field (`[fields] title = ["headline"]`); sensible defaults.
+    #[serde(default)]
+    pub fields: crate::ingest::formats::FieldMap,
+}
+
+/// What the manifest says about one outlet.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletFacts {
+    /// The outlet's locale, which settles the order of day and month in its
+    /// numeric dates (`en-US`: month first).
+    pub locale: Option<String>,
+    /// Regular expressions: a paragraph of this outlet's articles that
+    /// matches one is page furniture (rule `manifest-furniture`).
+    #[serde(default)]
+    pub furniture: Vec<String>,
 }
 
 fn default_title() -> String {
@@ -50,6 +87,10 @@ pub struct ArticleFacts {
     pub author: Option<CuratedFact<String>>,
     /// The publication date, at its precision (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
     pub published: Option<CuratedFact<PartialDate>>,
+    /// Where the article was published online.
+    pub url: Option<CuratedFact<String>>,
+    /// The article's language (`en`, `tr`, …), overriding detection.
+    pub language: Option<CuratedFact<String>>,
 }
 
 /// A manifest field: a bare value (curated) or a value with its provenance.
@@ -93,13 +134,56 @@ impl<T> From<CuratedFact<T>> for Fact<T> {
 
 /// Why a manifest could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("manifest: {0}")]
-pub struct ManifestError(#[from] toml::de::Error);
+pub enum ManifestError {
+    /// Not valid TOML, an unknown key or a bad value; the message names the
+    /// line and the key.
+    #[error("manifest: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// A furniture pattern is not a valid regular expression.
+    #[error("manifest: outlet {outlet:?}: furniture pattern {pattern:?} is not a valid regular expression: {reason}")]
+    Pattern {
+        /// The outlet whose pattern it is.
+        outlet: String,
+        /// The pattern.
+        pattern: String,
+        /// The regular-expression error.
+        reason: String,
+    },
+}
 
 impl Manifest {
     /// Parses a manifest. Errors name the line and the offending key.
     pub fn from_toml(text: &str) -> Result<Self, ManifestError> {
-        Ok(toml::from_str(text)?)
+        let manifest: Manifest = toml::from_str(text)?;
+        for (outlet, facts) in &manifest.outlets {
+            for pattern in &facts.furniture {
+                if let Err(err) = regex::Regex::new(pattern) {
+                    return Err(ManifestError::Pattern {
+                        outlet: outlet.clone(),
+                        pattern: pattern.clone(),
+                        reason: err.to_string(),
+                    });
+                }
+            }
+        }
+        Ok(manifest)
+    }
+
+    /// The order of day and month in numeric dates for `outlet`: its own
+    /// locale, else the corpus locale, else unknown.
+    pub fn date_order(&self, outlet: Option<&str>) -> Option<crate::ingest::dates::DateOrder> {
+        let own = outlet
+            .and_then(|o| self.outlets.get(o))
+            .and_then(|f| f.locale.as_deref());
+        own.or(self.locale.as_deref())
+            .map(crate::ingest::dates::DateOrder::from_locale)
+    }
+
+    /// The outlet the manifest gives for article `id`, if any.
+    pub fn outlet_of(&self, id: &str) -> Option<&str> {
+        match self.articles.get(id)?.outlet.as_ref()? {
+            CuratedFact::Plain(v) | CuratedFact::Detailed { value: v, .. } => Some(v.as_str()),
+        }
     }
 
     /// Applies what the manifest says about `id` to `article`, overriding
@@ -119,6 +203,12 @@ impl Manifest {
         }
         if let Some(published) = &facts.published {
             article.published = Some(published.clone().into());
+        }
+        if let Some(url) = &facts.url {
+            article.url = Some(url.clone().into());
+        }
+        if let Some(language) = &facts.language {
+            article.language = Some(language.clone().into());
         }
     }
 
@@ -173,6 +263,23 @@ mod tests {
     fn impossible_dates_are_errors() {
         let err = Manifest::from_toml("[articles.a]\npublished = \"2021-02-30\"\n").unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn outlet_locales_settle_date_order() {
+        use crate::ingest::dates::DateOrder;
+        let m = Manifest::from_toml(
+            "locale = \"en-GB\"\n[outlets.\"X\"]\nlocale = \"en-US\"\nfurniture = [\"^Buy\"]\n",
+        )
+        .unwrap();
+        assert_eq!(m.date_order(Some("X")), Some(DateOrder::MonthFirst));
+        assert_eq!(m.date_order(Some("Y")), Some(DateOrder::DayFirst));
+        assert_eq!(Manifest::default().date_order(Some("X")), None);
+        let err = Manifest::from_toml("[outlets.X]\nfurniture = [\"(\"]\n").unwrap_err();
+        assert!(
+            err.to_string().contains("not a valid regular expression"),
+            "{err}"
+        );
     }
 
     #[test]

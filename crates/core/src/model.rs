@@ -38,6 +38,31 @@ pub struct Article {
     /// When it was published, at the precision known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Fact<PartialDate>>,
+    /// Where the article was published online, when the file or manifest
+    /// says so, so a reader can go to the original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Fact<String>>,
+    /// The article's language as a BCP-47-like code (`en`, `tr`, `ru`):
+    /// given by the file or manifest, or detected from the body text
+    /// (then [`Provenance::Estimated`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Fact<String>>,
+    /// Dates the text mentions ("September 27, 2020", "November 10",
+    /// "in 2023"), in reading order, for the events timeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentioned_dates: Vec<MentionedDate>,
+    /// Every place the headline or a paragraph names a gazetteer entity,
+    /// in reading order, with the exact variant used (the naming view).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
+    /// Who is quoted saying what, in reading order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+    /// What ingest noticed but could not decide (an ambiguous dateline, a
+    /// guessed encoding), in a curator's words, so nothing is silently
+    /// assumed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Article {
@@ -54,7 +79,11 @@ impl Article {
 }
 
 /// One paragraph of an article with the part it plays on the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Build one with [`Paragraph::body`], [`Paragraph::with_role`] or
+/// `Paragraph { text, ..Default::default() }`, so new optional fields do not
+/// break existing code.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The paragraph's text, trimmed of surrounding whitespace. Plain text:
     /// never HTML, and never rendered as HTML.
@@ -62,6 +91,12 @@ pub struct Paragraph {
     /// What this paragraph is: body text unless ingest recognised otherwise.
     #[serde(default, skip_serializing_if = "Role::is_body")]
     pub role: Role,
+    /// The name of the rule that gave this paragraph its role
+    /// (`comment-notice`, `photo-credit`, `manifest-furniture`, …), so a
+    /// curator can see why a line was hidden and correct the rule. `None`
+    /// for body text that no rule claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 impl Paragraph {
@@ -69,9 +104,97 @@ impl Paragraph {
     pub fn body(text: impl Into<String>) -> Self {
         Paragraph {
             text: text.into(),
-            role: Role::Body,
+            ..Default::default()
         }
     }
+
+    /// A paragraph with the role a named rule gave it.
+    pub fn with_role(text: impl Into<String>, role: Role, rule: &str) -> Self {
+        Paragraph {
+            text: text.into(),
+            role,
+            rule: Some(rule.to_string()),
+        }
+    }
+}
+
+/// A date mentioned in an article's text, as precise as the text allows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionedDate {
+    /// The words as written ("Sept. 20", "May 8, 1992", "2023").
+    pub text: String,
+    /// Index of the paragraph in [`Article::paragraphs`].
+    pub paragraph: usize,
+    /// Byte offset of the mention in the paragraph's text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The sentence the mention is in, for the timeline's context.
+    pub sentence: String,
+    /// The date, when its year is stated or could be resolved; `None` when
+    /// the text gives no year (see `month` and `day`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The month as written (1–12), whether or not the year is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    /// The day of the month as written, whether or not the year is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+    /// Where the year came from.
+    pub year_from: YearSource,
+}
+
+/// How a mentioned date's year was found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSource {
+    /// Written in the mention itself ("May 8, 1992").
+    Stated,
+    /// Taken from a full date earlier in the same paragraph ("September 27,
+    /// 2020 … on November 10").
+    Context,
+    /// Taken from the article's publication date: the latest such date not
+    /// after publication.
+    Publication,
+    /// Not known: the text gives no year.
+    #[default]
+    Unresolved,
+}
+
+/// One place where the text names a gazetteer entity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The entity's id in the gazetteer (`nagorno-karabakh`).
+    pub entity: String,
+    /// Index of the paragraph in [`Article::paragraphs`]; `None` for the
+    /// headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    /// Byte offset of the mention in the paragraph (or headline) text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The exact variant used, as written ("Artsakh", "Türkiye").
+    pub text: String,
+}
+
+/// Someone quoted in an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The speaker as the text names them ("Stoltenberg", "the head of
+    /// Azerbaijan's diplomacy"); for "he said" the person named before.
+    pub speaker: String,
+    /// The gazetteer entity the speaker is, when one matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// The quoted words, without the quotation marks.
+    pub quote: String,
+    /// Index of the paragraph in [`Article::paragraphs`].
+    pub paragraph: usize,
+    /// The words that attribute the quote ("said", "told", "according to",
+    /// "he added", "continued").
+    pub cue: String,
 }
 
 /// The part a paragraph plays on the page it was saved from.

@@ -1,0 +1,120 @@
+//! The ingest report: every input file and what became of it, for a
+//! person on stderr and as JSON with `--report FILE`.
+
+use std::fmt::Write as _;
+
+use dossier_core::entities::Candidate;
+use serde::Serialize;
+
+/// What became of one input file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Read into one or more articles.
+    Ingested,
+    /// Some records became articles, others are errors.
+    Partial,
+    /// Nothing could be read: see the errors.
+    Failed,
+    /// The corpus manifest.
+    Manifest,
+    /// Not an article format; left alone.
+    Skipped,
+}
+
+/// One input file in the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FileReport {
+    /// The path relative to the articles folder.
+    pub file: String,
+    /// What became of it.
+    pub outcome: Outcome,
+    /// The ids of the articles it gave, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<String>,
+    /// Errors, each naming the file and line where known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
+    /// What ingest noticed (detected encoding, ambiguous dates).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// The whole run.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Every file found under the articles folder, sorted by path.
+    pub files: Vec<FileReport>,
+    /// Errors not tied to one file (manifest entries matching no article).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
+    /// How many articles the bundle holds.
+    pub articles: usize,
+    /// Capitalised names the gazetteer does not know, most frequent first,
+    /// for a curator to add.
+    pub candidates: Vec<Candidate>,
+}
+
+impl Report {
+    /// Number of errors, in files and overall.
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + self.files.iter().map(|f| f.errors.len()).sum::<usize>()
+    }
+
+    /// The report for a person: one line per file (only the files needing
+    /// attention when there are many), errors, and the top candidates.
+    pub fn human(&self) -> String {
+        let mut out = String::new();
+        let many = self.files.len() > 200;
+        for f in &self.files {
+            if many && f.outcome == Outcome::Ingested && f.notes.is_empty() {
+                continue;
+            }
+            let what = match f.outcome {
+                Outcome::Ingested | Outcome::Partial if f.articles.len() == 1 => {
+                    format!("article {}", f.articles[0])
+                }
+                Outcome::Ingested | Outcome::Partial => format!("{} articles", f.articles.len()),
+                Outcome::Failed => "not ingested".to_string(),
+                Outcome::Manifest => "manifest".to_string(),
+                Outcome::Skipped => "skipped (not an article format)".to_string(),
+            };
+            let _ = writeln!(out, "  {}: {what}", f.file);
+            for e in &f.errors {
+                let _ = writeln!(out, "    error: {e}");
+            }
+            for n in &f.notes {
+                let _ = writeln!(out, "    note: {n}");
+            }
+        }
+        if many {
+            let quiet = self
+                .files
+                .iter()
+                .filter(|f| f.outcome == Outcome::Ingested && f.notes.is_empty())
+                .count();
+            let _ = writeln!(
+                out,
+                "  … and {quiet} more files ingested without remarks (all listed with --report)"
+            );
+        }
+        for e in &self.errors {
+            let _ = writeln!(out, "  error: {e}");
+        }
+        if !self.candidates.is_empty() {
+            let top: Vec<String> = self
+                .candidates
+                .iter()
+                .take(15)
+                .map(|c| format!("{} ({})", c.name, c.count))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  names not in the gazetteer ({}; most frequent first): {}",
+                self.candidates.len(),
+                top.join(", ")
+            );
+        }
+        out
+    }
+}
