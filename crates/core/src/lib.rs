@@ -41,6 +41,7 @@ pub mod entities;
 pub mod ingest;
 pub mod manifest;
 pub mod model;
+pub mod search;
 
 pub use bundle::{Bundle, SiteInfo};
 pub use date::{DatePrecision, PartialDate};

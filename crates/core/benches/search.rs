@@ -1,0 +1,282 @@
+//! Search benchmarks over a deterministic generated corpus.
+//!
+//! `cargo bench -p dossier-core --bench search` first prints a report (index
+//! build time, index size against raw text, p50/p95 query latency) for 10k
+//! and 100k articles (set `DOSSIER_BENCH_SIZES=10000` to skip 100k), then
+//! runs the criterion benchmarks on 10k articles.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use dossier_core::search::{Filters, SearchConfig, SearchIndex, SearchOptions};
+use dossier_core::{Article, Fact, Paragraph, PartialDate, Provenance};
+
+/// Knuth's MMIX linear congruential generator: deterministic, no `rand`.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn unit(&mut self) -> f64 {
+        self.next() as f64 / (1u64 << 31) as f64
+    }
+    /// A Zipf-like rank in `0..n`: log-uniform, so rank r has weight ~1/r.
+    fn zipf(&mut self, n: usize) -> usize {
+        ((n as f64).powf(self.unit()) as usize)
+            .saturating_sub(1)
+            .min(n - 1)
+    }
+}
+
+const SYLLABLES: [&str; 24] = [
+    "ka", "ra", "bakh", "ba", "ku", "la", "chin", "an", "ar", "men", "tur", "ki", "ye", "sha",
+    "al", "iy", "ev", "na", "to", "te", "hran", "do", "gan", "stan",
+];
+const NAMES: [&str; 12] = [
+    "Erdoğan",
+    "Türkiye",
+    "Şuşa",
+    "Aliyev",
+    "İlham",
+    "Paşinyan",
+    "Gökçe",
+    "Çelik",
+    "Öztürk",
+    "Ağdam",
+    "Gəncə",
+    "Shushi",
+];
+const OUTLETS: [&str; 8] = [
+    "Alpha News",
+    "Beta Times",
+    "Gamma Post",
+    "Delta Wire",
+    "Epsilon",
+    "Zeta Daily",
+    "Eta",
+    "Theta",
+];
+
+fn vocabulary(rng: &mut Lcg, size: usize) -> Vec<String> {
+    let mut words: Vec<String> = NAMES.iter().map(|s| s.to_string()).collect();
+    while words.len() < size {
+        let n = 1 + rng.below(3);
+        let word: String = (0..n)
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect();
+        words.push(format!(
+            "{word}{}",
+            ["", "s", "ed", "ing", "er"][rng.below(5)]
+        ));
+    }
+    words
+}
+
+fn corpus(n: usize) -> Vec<Article> {
+    let mut rng = Lcg(42);
+    let vocab = vocabulary(&mut rng, 30_000);
+    let sentence = |rng: &mut Lcg, words: usize| -> String {
+        let mut s: Vec<&str> = (0..words)
+            .map(|_| vocab[rng.zipf(vocab.len())].as_str())
+            .collect();
+        if rng.below(4) == 0 {
+            s.push(NAMES[rng.below(NAMES.len())]);
+        }
+        let mut text = s.join(" ");
+        text.push('.');
+        text
+    };
+    (0..n)
+        .map(|i| {
+            let paragraphs = (0..3 + rng.below(6))
+                .map(|_| {
+                    let words = 20 + rng.below(40);
+                    Paragraph::body(sentence(&mut rng, words))
+                })
+                .collect();
+            let headline_words = 6 + rng.below(6);
+            let headline = sentence(&mut rng, headline_words);
+            let year = 2015 + rng.below(10) as i32;
+            let month = 1 + rng.below(12) as u8;
+            let date = match rng.below(3) {
+                0 => PartialDate::month(year, month).unwrap(),
+                _ => PartialDate::day(year, month, 1 + rng.below(28) as u8).unwrap(),
+            };
+            Article {
+                id: format!("{i:06}"),
+                headline,
+                paragraphs,
+                outlet: Some(Fact::new(
+                    OUTLETS[rng.zipf(OUTLETS.len())].to_string(),
+                    Provenance::Text,
+                )),
+                published: Some(Fact::new(date, Provenance::Text)),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+fn raw_bytes(articles: &[Article]) -> usize {
+    articles
+        .iter()
+        .map(|a| a.headline.len() + a.paragraphs.iter().map(|p| p.text.len()).sum::<usize>())
+        .sum()
+}
+
+fn queries(articles: &[Article], words: usize, count: usize) -> Vec<String> {
+    let mut rng = Lcg(7);
+    (0..count)
+        .map(|_| {
+            let a = &articles[rng.below(articles.len())];
+            let text = &a.paragraphs[0].text;
+            let all: Vec<&str> = text.split(' ').collect();
+            let start = rng.below(all.len().saturating_sub(words).max(1));
+            all[start..(start + words).min(all.len())]
+                .join(" ")
+                .trim_end_matches('.')
+                .to_string()
+        })
+        .collect()
+}
+
+fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
+    times.sort();
+    (times[times.len() / 2], times[times.len() * 95 / 100])
+}
+
+fn report(n: usize) -> (Vec<Article>, SearchIndex) {
+    let articles = corpus(n);
+    let raw = raw_bytes(&articles);
+    let started = Instant::now();
+    let index = SearchIndex::build(&articles, &SearchConfig::default());
+    let build = started.elapsed();
+    let json = index.to_json().len();
+    println!(
+        "== {n} articles, {:.1} MB raw text, {} word forms",
+        raw as f64 / 1e6,
+        index.word_count()
+    );
+    println!("build: {:.2} s", build.as_secs_f64());
+    println!(
+        "index: {:.1} MB in memory ({:.0}% of raw text), {:.1} MB as JSON",
+        index.size_bytes() as f64 / 1e6,
+        100.0 * index.size_bytes() as f64 / raw as f64,
+        json as f64 / 1e6
+    );
+    let filters = Filters {
+        outlets: vec![OUTLETS[0].into(), OUTLETS[2].into()],
+        years: vec!["2020".into()],
+        ..Default::default()
+    };
+    let page = SearchOptions::default();
+    let no_page = SearchOptions {
+        limit: 0,
+        ..Default::default()
+    };
+    for (label, words, filters, options) in [
+        (
+            "1 word, page of 20 with snippets",
+            1,
+            Filters::default(),
+            &page,
+        ),
+        ("1 word, counts only", 1, Filters::default(), &no_page),
+        (
+            "3 words + facet filters, page of 20",
+            3,
+            filters.clone(),
+            &page,
+        ),
+        ("3 words + facet filters, counts only", 3, filters, &no_page),
+    ] {
+        let qs = queries(&articles, words, 300);
+        let mut totals = 0;
+        let times: Vec<Duration> = qs
+            .iter()
+            .map(|q| {
+                let t = Instant::now();
+                let r = index.search_text(&articles, q, false, &filters, options);
+                totals += r.total;
+                t.elapsed()
+            })
+            .collect();
+        let (p50, p95) = percentiles(times);
+        println!(
+            "query {label}: p50 {:.3} ms, p95 {:.3} ms (avg {} hits)",
+            ms(p50),
+            ms(p95),
+            totals / qs.len()
+        );
+    }
+    let times: Vec<Duration> = (0..100)
+        .map(|i| {
+            let t = Instant::now();
+            black_box(index.related(&articles, i * 37 % n, 5));
+            t.elapsed()
+        })
+        .collect();
+    let (p50, p95) = percentiles(times);
+    println!("related (5): p50 {:.3} ms, p95 {:.3} ms", ms(p50), ms(p95));
+    (articles, index)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("DOSSIER_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000]);
+    for &n in sizes.iter().filter(|&&n| n != 10_000) {
+        report(n);
+    }
+    let (articles, index) = report(10_000);
+    let mut c = Criterion::default().configure_from_args().sample_size(30);
+    let one = queries(&articles, 1, 50);
+    let three = queries(&articles, 3, 50);
+    let filters = Filters {
+        outlets: vec![OUTLETS[0].into()],
+        ..Default::default()
+    };
+    let options = SearchOptions::default();
+    c.bench_function("10k: 1-word query (50 queries)", |b| {
+        b.iter(|| {
+            one.iter()
+                .map(|q| {
+                    index
+                        .search_text(&articles, q, false, &Filters::default(), &options)
+                        .total
+                })
+                .sum::<usize>()
+        })
+    });
+    c.bench_function("10k: 3-word query + outlet facet (50 queries)", |b| {
+        b.iter(|| {
+            three
+                .iter()
+                .map(|q| {
+                    index
+                        .search_text(&articles, q, false, &filters, &options)
+                        .total
+                })
+                .sum::<usize>()
+        })
+    });
+    let small = &articles[..1000];
+    c.bench_function("1k: index build", |b| {
+        b.iter(|| SearchIndex::build(black_box(small), &SearchConfig::default()))
+    });
+    c.final_summary();
+}

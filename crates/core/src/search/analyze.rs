@@ -1,0 +1,316 @@
+//! Text analysis: how a paragraph becomes the words the index stores.
+//!
+//! A word is found by Unicode word segmentation (UAX #29), then *folded*:
+//! compatibility-normalised (NFKD), stripped of diacritics, lower-cased, with
+//! the letters that have no decomposition mapped by hand (Turkish `ı`, `ß`,
+//! `ø`, `ł`…). So `Erdoğan`, `ERDOGAN` and `Erdogan’s` all become `erdogan`,
+//! `Türkiye` becomes `turkiye` and `Şuşa` becomes `susa`.
+//!
+//! The folded form is the *exact* form used for phrases and highlighting; its
+//! *stem* (Snowball, English by default) is used for recall, so `talks` also
+//! finds `talk`. Every token keeps the byte offsets of the original text it
+//! was read from, so highlights point at what the reader sees.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words longer than this (in bytes, after folding) are not indexed: they are
+/// URLs, hashes or run-together junk, never something a reader types.
+pub const MAX_WORD_BYTES: usize = 64;
+
+/// One word of a text: its folded form and where it is in the original.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The folded (lower-case, diacritic-free) form: `erdogan`.
+    pub text: String,
+    /// Byte offset of the word's first byte in the analysed text.
+    pub start: usize,
+    /// Byte offset just past the word's last byte in the analysed text.
+    pub end: usize,
+}
+
+/// Folds a text for matching: compatibility normalisation, no diacritics,
+/// lower case, typographic apostrophes made plain.
+///
+/// ```
+/// use dossier_core::search::fold;
+/// assert_eq!(fold("Erdoğan"), "erdogan");
+/// assert_eq!(fold("Türkiye"), "turkiye");
+/// assert_eq!(fold("Şuşa"), "susa");
+/// assert_eq!(fold("İstanbul ılık"), "istanbul ilik");
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let special = match c {
+        // Turkish dotless and dotted i: `İ`.to_lowercase() is "i̇", not "i".
+        'ı' | 'İ' => "i",
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ø' | 'Ø' => "o",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'þ' | 'Þ' => "th",
+        'ħ' | 'Ħ' => "h",
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}' => "'",
+        _ => "",
+    };
+    if !special.is_empty() {
+        out.push_str(special);
+        return;
+    }
+    for d in std::iter::once(c).nfkd() {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    }
+}
+
+/// Splits a text into folded words with their byte offsets.
+///
+/// Words are UAX #29 words, further split at `.` and `:` (so `Antiwar.com`
+/// is `antiwar` `com`, and `U.S.` is `u` `s`). A possessive `’s` is dropped
+/// (`Erdoğan’s` → `erdogan`, offsets cover `Erdoğan`) and other apostrophes
+/// are removed (`O'Brien` → `obrien`).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Like [`tokenize`], appending to `tokens` (reuses its allocation).
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    for (offset, word) in text.unicode_word_indices() {
+        let mut piece_start = 0;
+        for (i, c) in word
+            .char_indices()
+            .chain(std::iter::once((word.len(), '.')))
+        {
+            if c == '.' || c == ':' {
+                if i > piece_start {
+                    push_piece(&word[piece_start..i], offset + piece_start, tokens);
+                }
+                piece_start = i + c.len_utf8();
+            }
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}')
+}
+
+fn push_piece(piece: &str, start: usize, tokens: &mut Vec<Token>) {
+    // Drop a possessive `'s` (any apostrophe), keeping offsets on the name.
+    let mut piece = piece;
+    let mut chars = piece.char_indices().rev();
+    if let (Some((_, s)), Some((i, a))) = (chars.next(), chars.next()) {
+        if (s == 's' || s == 'S') && is_apostrophe(a) && i > 0 {
+            piece = &piece[..i];
+        }
+    }
+    let trimmed = piece.trim_end_matches(is_apostrophe);
+    let lead = trimmed.len() - trimmed.trim_start_matches(is_apostrophe).len();
+    let piece = &trimmed[lead..];
+    if piece.is_empty() {
+        return;
+    }
+    let mut text = fold(piece);
+    text.retain(|c| c != '\'');
+    if text.is_empty() || text.len() > MAX_WORD_BYTES {
+        return;
+    }
+    tokens.push(Token {
+        text,
+        start: start + lead,
+        end: start + lead + piece.len(),
+    });
+}
+
+/// A text analyser: folding plus a stemmer for one language.
+#[derive(Clone)]
+pub struct Analyzer {
+    language: &'static str,
+    stemmer: Option<Algorithm>,
+}
+
+impl fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("language", &self.language)
+            .finish()
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::english()
+    }
+}
+
+const LANGUAGES: [(&str, Algorithm); 18] = [
+    ("ar", Algorithm::Arabic),
+    ("da", Algorithm::Danish),
+    ("de", Algorithm::German),
+    ("el", Algorithm::Greek),
+    ("en", Algorithm::English),
+    ("es", Algorithm::Spanish),
+    ("fi", Algorithm::Finnish),
+    ("fr", Algorithm::French),
+    ("hu", Algorithm::Hungarian),
+    ("it", Algorithm::Italian),
+    ("nl", Algorithm::Dutch),
+    ("no", Algorithm::Norwegian),
+    ("pt", Algorithm::Portuguese),
+    ("ro", Algorithm::Romanian),
+    ("ru", Algorithm::Russian),
+    ("sv", Algorithm::Swedish),
+    ("ta", Algorithm::Tamil),
+    ("tr", Algorithm::Turkish),
+];
+
+impl Analyzer {
+    /// Folding with the English (Porter 2) stemmer.
+    pub fn english() -> Self {
+        Analyzer {
+            language: "en",
+            stemmer: Some(Algorithm::English),
+        }
+    }
+
+    /// The analyser for an ISO 639-1 language code (`"en"`, `"tr"`, `"ru"`…);
+    /// a language without a stemmer folds only (every form is its own stem).
+    pub fn for_language(code: &str) -> Self {
+        let code = code.trim().to_ascii_lowercase();
+        let code = code.split(['-', '_']).next().unwrap_or("");
+        match LANGUAGES.iter().find(|(c, _)| *c == code) {
+            Some((c, algorithm)) => Analyzer {
+                language: c,
+                stemmer: Some(*algorithm),
+            },
+            None => Analyzer {
+                language: "",
+                stemmer: None,
+            },
+        }
+    }
+
+    /// The language code this analyser stems for (empty when it only folds).
+    pub fn language(&self) -> &'static str {
+        self.language
+    }
+
+    /// The stem of an already folded word: `talks` → `talk`.
+    pub fn stem<'a>(&self, folded: &'a str) -> Cow<'a, str> {
+        match self.stemmer {
+            // Snowball stemmers expect letters; leave numbers and short
+            // words (where stemming only hurts) alone.
+            Some(algorithm)
+                if folded.chars().count() > 3 && !folded.bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                let stemmed = Stemmer::create(algorithm).stem(folded).into_owned();
+                if stemmed.is_empty() {
+                    Cow::Borrowed(folded)
+                } else {
+                    Cow::Owned(stemmed)
+                }
+            }
+            _ => Cow::Borrowed(folded),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn folds_turkish_letters() {
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(fold("Türkiye"), "turkiye");
+        assert_eq!(fold("Şuşa"), "susa");
+        assert_eq!(fold("ı İ I i"), "i i i i");
+        assert_eq!(fold("ÇÖÜĞŞ"), "cougs");
+    }
+
+    #[test]
+    fn folds_other_latin_letters_and_compatibility_forms() {
+        assert_eq!(fold("Straße Øresund Łódź"), "strasse oresund lodz");
+        assert_eq!(fold("ﬁnal"), "final");
+        assert_eq!(fold("Ａｌｉｙｅｖ"), "aliyev");
+    }
+
+    #[test]
+    fn possessive_is_dropped_and_offsets_cover_the_name() {
+        let text = "Erdoğan’s visit";
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].text, "erdogan");
+        assert_eq!(&text[tokens[0].start..tokens[0].end], "Erdoğan");
+        assert_eq!(tokens[1].text, "visit");
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "  Şuşa, “Türkiye” — ok.";
+        for t in tokenize(text) {
+            assert_eq!(fold(&text[t.start..t.end]).replace('\'', ""), t.text);
+        }
+        assert_eq!(words(text), ["susa", "turkiye", "ok"]);
+    }
+
+    #[test]
+    fn splits_at_dots_hyphens_and_colons() {
+        assert_eq!(words("Antiwar.com"), ["antiwar", "com"]);
+        assert_eq!(words("Nagorno-Karabakh"), ["nagorno", "karabakh"]);
+        assert_eq!(words("U.S. forces"), ["u", "s", "forces"]);
+        assert_eq!(words("O'Brien don't"), ["obrien", "dont"]);
+    }
+
+    #[test]
+    fn punctuation_alone_is_no_word() {
+        assert!(tokenize("— … !!! ’ '").is_empty());
+        assert!(tokenize("").is_empty());
+    }
+
+    #[test]
+    fn overlong_words_are_skipped() {
+        let long = "a".repeat(MAX_WORD_BYTES + 1);
+        assert_eq!(words(&format!("x {long} y")), ["x", "y"]);
+    }
+
+    #[test]
+    fn english_stemming_joins_inflections() {
+        let a = Analyzer::english();
+        assert_eq!(a.stem("talks"), a.stem("talk"));
+        assert_eq!(a.stem("cleansing"), a.stem("cleanse"));
+        assert_eq!(a.stem("erdogan"), "erdogan");
+        assert_eq!(a.stem("2021"), "2021");
+    }
+
+    #[test]
+    fn unknown_language_only_folds() {
+        let a = Analyzer::for_language("xx");
+        assert_eq!(a.stem("talks"), "talks");
+        assert_eq!(Analyzer::for_language("tr-TR").language(), "tr");
+    }
+}

@@ -1,0 +1,614 @@
+//! Running a query: resolving words to index terms (stems, prefixes,
+//! phrases, aliases, similar spellings), BM25F scoring, filtering, sorting
+//! and the page of hits with highlights.
+
+use super::analyze::{tokenize, Analyzer};
+use super::facets::Constraints;
+use super::index::SearchIndex;
+use super::parse::{parse_query, Query, Term};
+use super::snippet::{highlight, Marker};
+use super::{AliasMatch, Correction, Filters, Hit, SearchOptions, SearchResults, Sort};
+use crate::model::Article;
+
+/// A prefix matches at most this many word forms (the most frequent ones).
+const MAX_PREFIX_FORMS: usize = 200;
+/// Similar spellings tried per typed word.
+pub(super) const MAX_CORRECTIONS: usize = 3;
+/// Score factor of an alias match relative to the typed name.
+const ALIAS_WEIGHT: f32 = 0.9;
+/// Score factor of a similar-spelling match.
+pub(super) const TYPO_WEIGHT: f32 = 0.5;
+
+/// Where an alternative came from, for reporting.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Origin {
+    Typed,
+    Alias { searched: String, name: String },
+    Typo { typed: String, corrected: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Kind {
+    /// Any of these word forms.
+    Forms(Vec<u32>),
+    /// These word forms in a row.
+    Phrase(Vec<u32>),
+    /// A word the dossier does not contain.
+    Nothing,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Alternative {
+    pub(super) kind: Kind,
+    pub(super) weight: f32,
+    pub(super) origin: Origin,
+    /// For typo tolerance: the folded word, when this is a typed whole word.
+    pub(super) plain_word: Option<String>,
+}
+
+/// One matching article before filtering: (article, score, matched exactly
+/// rather than only through a similar spelling).
+pub(crate) type Candidate = (u32, f32, bool);
+
+impl SearchIndex {
+    /// Parses `text` with [`parse_query`] and searches; the parser's messages
+    /// come first in [`SearchResults::messages`].
+    pub fn search_text(
+        &self,
+        articles: &[Article],
+        text: &str,
+        typing: bool,
+        filters: &Filters,
+        options: &SearchOptions,
+    ) -> SearchResults {
+        let parsed = parse_query(text, typing);
+        let mut results = self.search(articles, &parsed.query, filters, options);
+        let mut messages = parsed.messages;
+        messages.append(&mut results.messages);
+        results.messages = messages;
+        results
+    }
+
+    /// Finds the articles matching `query` and `filters`.
+    ///
+    /// `articles` must be the slice the index was built from; it is read
+    /// only for the page's highlights and snippets (an empty slice gives
+    /// hits without them).
+    pub fn search(
+        &self,
+        articles: &[Article],
+        query: &Query,
+        filters: &Filters,
+        options: &SearchOptions,
+    ) -> SearchResults {
+        let mut messages = Vec::new();
+        let analyzer = self.analyzer();
+        let mut groups: Vec<Vec<Alternative>> = Vec::new();
+        for group in &query.groups {
+            let mut alternatives = Vec::new();
+            for term in &group.any_of {
+                match self.resolve(&analyzer, term) {
+                    Some(alt) => {
+                        let aliases = self.aliases_of(&analyzer, term, &alt, &group.any_of);
+                        alternatives.push(alt);
+                        alternatives.extend(aliases);
+                    }
+                    None => messages.push(format!(
+                        "{} has no letters or digits to search for; it was ignored.",
+                        term.display()
+                    )),
+                }
+            }
+            if !alternatives.is_empty() {
+                groups.push(alternatives);
+            }
+        }
+        let excluded: Vec<Alternative> = query
+            .excluded
+            .iter()
+            .filter_map(|t| self.resolve(&analyzer, t))
+            .collect();
+        let mut candidates = self.evaluate(&groups, &excluded);
+        if !groups.is_empty()
+            && candidates.len() < self.config.typo_threshold
+            && self.add_typos(&mut groups)
+        {
+            candidates = self.evaluate(&groups, &excluded);
+        }
+        let constraints = Constraints::new(self, query, filters, &mut messages);
+        let (mut passing, facets) = constraints.apply(self, &candidates);
+        let mut results = SearchResults {
+            total: passing.len(),
+            facets,
+            ..Default::default()
+        };
+        for &(doc, _, _) in &passing {
+            match self.precision[doc as usize] {
+                0 => results.undated += 1,
+                1 | 2 => results.approximate_dates += 1,
+                _ => {}
+            }
+        }
+        self.report_expansions(&groups, &passing, &mut results);
+        self.sort(&mut passing, options);
+        let marker = self.marker(&groups);
+        results.hits = passing
+            .iter()
+            .skip(options.offset)
+            .take(options.limit)
+            .map(|&(doc, score, _)| {
+                let (highlights, snippet) = match articles.get(doc as usize) {
+                    Some(article) => highlight(article, &marker),
+                    None => Default::default(),
+                };
+                Hit {
+                    article: doc as usize,
+                    score,
+                    highlights,
+                    snippet,
+                }
+            })
+            .collect();
+        results.messages = messages;
+        results
+    }
+
+    /// Resolves a typed term to word forms of the index; `None` when it has
+    /// nothing to search for.
+    pub(super) fn resolve(&self, analyzer: &Analyzer, term: &Term) -> Option<Alternative> {
+        let (text, prefix, phrase) = match term {
+            Term::Word { text, prefix } => (text, *prefix, false),
+            Term::Phrase(text) => (text, false, true),
+        };
+        let tokens = tokenize(text);
+        let alternative = |kind, plain_word| Alternative {
+            kind,
+            weight: 1.0,
+            origin: Origin::Typed,
+            plain_word,
+        };
+        match tokens.as_slice() {
+            [] => None,
+            [token] if prefix => {
+                let range = self.terms.prefix_range(&token.text);
+                let mut forms: Vec<u32> = range.map(|t| t as u32).collect();
+                if forms.len() > MAX_PREFIX_FORMS {
+                    let size = |t: u32| {
+                        self.postings_start[t as usize + 1] - self.postings_start[t as usize]
+                    };
+                    forms.sort_by_key(|&t| (std::cmp::Reverse(size(t)), t));
+                    forms.truncate(MAX_PREFIX_FORMS);
+                    forms.sort_unstable();
+                }
+                Some(alternative(Kind::Forms(forms), None))
+            }
+            [token] if phrase => {
+                let kind = match self.terms.find(&token.text) {
+                    Some(t) => Kind::Forms(vec![t as u32]),
+                    None => Kind::Nothing,
+                };
+                Some(alternative(kind, None))
+            }
+            [token] => {
+                let stem = analyzer.stem(&token.text);
+                let kind = match self.stems.find(&stem) {
+                    Some(s) => Kind::Forms(self.stem_members(s).to_vec()),
+                    None => Kind::Nothing,
+                };
+                Some(alternative(kind, Some(token.text.clone())))
+            }
+            tokens => {
+                let ids: Option<Vec<u32>> = tokens
+                    .iter()
+                    .map(|t| self.terms.find(&t.text).map(|i| i as u32))
+                    .collect();
+                Some(alternative(ids.map_or(Kind::Nothing, Kind::Phrase), None))
+            }
+        }
+    }
+
+    /// The other names of every alias group one of whose names is `term`.
+    fn aliases_of(
+        &self,
+        analyzer: &Analyzer,
+        term: &Term,
+        resolved: &Alternative,
+        group: &[Term],
+    ) -> Vec<Alternative> {
+        let (text, prefix) = match term {
+            Term::Word { text, prefix } => (text, *prefix),
+            Term::Phrase(text) => (text, false),
+        };
+        if prefix || self.config.aliases.is_empty() {
+            return Vec::new();
+        }
+        let folded = |s: &str| tokenize(s).into_iter().map(|t| t.text).collect::<Vec<_>>();
+        let typed = folded(text);
+        let typed_in_group: Vec<Vec<String>> = group
+            .iter()
+            .map(|t| folded(&t.display().replace(['"', '*'], "")))
+            .collect();
+        let mut out: Vec<Alternative> = Vec::new();
+        for names in &self.config.aliases {
+            if !names.iter().any(|n| folded(n) == typed) {
+                continue;
+            }
+            for name in names {
+                let words = folded(name);
+                if words.is_empty() || typed_in_group.contains(&words) {
+                    continue;
+                }
+                let alias_term = if words.len() == 1 {
+                    Term::word(name.as_str())
+                } else {
+                    Term::Phrase(name.clone())
+                };
+                if let Some(mut alt) = self.resolve(analyzer, &alias_term) {
+                    if out.iter().any(|o| o.kind == alt.kind) || alt.kind == resolved.kind {
+                        continue;
+                    }
+                    alt.weight = ALIAS_WEIGHT;
+                    alt.plain_word = None;
+                    alt.origin = Origin::Alias {
+                        searched: text.trim().to_string(),
+                        name: name.clone(),
+                    };
+                    out.push(alt);
+                }
+            }
+        }
+        out
+    }
+
+    fn sort(&self, hits: &mut Vec<Candidate>, options: &SearchOptions) {
+        let date = |d: u32| (self.date_start[d as usize], self.precision[d as usize]);
+        let dated = |d: u32| self.precision[d as usize] > 0;
+        hits.sort_unstable_by(|a, b| {
+            let relevance = b.2.cmp(&a.2).then(b.1.total_cmp(&a.1));
+            let newest = dated(b.0).cmp(&dated(a.0)).then(date(b.0).cmp(&date(a.0)));
+            let oldest = dated(b.0).cmp(&dated(a.0)).then(date(a.0).cmp(&date(b.0)));
+            match options.sort {
+                Sort::Relevance => relevance.then(newest),
+                Sort::Newest => newest.then(relevance),
+                Sort::Oldest => oldest.then(relevance),
+            }
+            .then(a.0.cmp(&b.0))
+        });
+        if options.interleave_outlets {
+            *hits = interleave(hits, |d| self.outlets.of(d as usize).first().copied());
+        }
+    }
+
+    fn report_expansions(
+        &self,
+        groups: &[Vec<Alternative>],
+        passing: &[Candidate],
+        results: &mut SearchResults,
+    ) {
+        let mut in_results = vec![false; self.len()];
+        for c in passing {
+            in_results[c.0 as usize] = true;
+        }
+        for alt in groups.iter().flatten() {
+            let matched = || self.matches(alt).iter().any(|m| in_results[m.0 as usize]);
+            match &alt.origin {
+                Origin::Alias { searched, name } if matched() => {
+                    let m = AliasMatch {
+                        searched: searched.clone(),
+                        also_matching: name.clone(),
+                    };
+                    if !results.aliases_matched.contains(&m) {
+                        results.aliases_matched.push(m);
+                    }
+                }
+                Origin::Typo { typed, corrected } if matched() => {
+                    results.typo_corrections.push(Correction {
+                        typed: typed.clone(),
+                        corrected: corrected.clone(),
+                    })
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn marker(&self, groups: &[Vec<Alternative>]) -> Marker {
+        let mut marker = Marker::default();
+        for alt in groups.iter().flatten() {
+            match &alt.kind {
+                Kind::Forms(forms) => marker.words.extend(
+                    forms
+                        .iter()
+                        .map(|&t| self.terms.get(t as usize).to_string()),
+                ),
+                Kind::Phrase(ids) => marker.phrases.push(
+                    ids.iter()
+                        .map(|&t| self.terms.get(t as usize).to_string())
+                        .collect(),
+                ),
+                Kind::Nothing => {}
+            }
+        }
+        marker
+    }
+}
+
+/// Takes one hit from each outlet in turn (outlets in order of their best
+/// hit; articles without an outlet count as one outlet).
+fn interleave(hits: &[Candidate], outlet: impl Fn(u32) -> Option<u32>) -> Vec<Candidate> {
+    let mut queues: Vec<(Option<u32>, std::collections::VecDeque<Candidate>)> = Vec::new();
+    for &hit in hits {
+        let key = outlet(hit.0);
+        match queues.iter_mut().find(|q| q.0 == key) {
+            Some(q) => q.1.push_back(hit),
+            None => queues.push((key, std::collections::VecDeque::from([hit]))),
+        }
+    }
+    let mut out = Vec::with_capacity(hits.len());
+    while out.len() < hits.len() {
+        for q in queues.iter_mut() {
+            if let Some(hit) = q.1.pop_front() {
+                out.push(hit);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Paragraph;
+    use crate::search::index::SearchConfig;
+
+    fn articles(texts: &[(&str, &str)]) -> Vec<Article> {
+        texts
+            .iter()
+            .map(|(h, b)| Article {
+                id: h.to_string(),
+                headline: h.to_string(),
+                paragraphs: b.split('\n').map(Paragraph::body).collect(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn found(articles: &[Article], query: &str) -> Vec<usize> {
+        let config = SearchConfig {
+            typo_threshold: 0,
+            ..Default::default()
+        };
+        let index = SearchIndex::build(articles, &config);
+        let mut hits: Vec<usize> = index
+            .search_text(
+                articles,
+                query,
+                false,
+                &Filters::default(),
+                &SearchOptions::default(),
+            )
+            .hits
+            .iter()
+            .map(|h| h.article)
+            .collect();
+        hits.sort_unstable();
+        hits
+    }
+
+    #[test]
+    fn all_words_must_match() {
+        let a = articles(&[("one", "baku lachin"), ("two", "baku only")]);
+        assert_eq!(found(&a, "baku lachin"), [0]);
+        assert_eq!(found(&a, "baku"), [0, 1]);
+    }
+
+    #[test]
+    fn words_match_other_inflections() {
+        let a = articles(&[("one", "the talks failed"), ("two", "nothing")]);
+        assert_eq!(found(&a, "talk"), [0]);
+        assert_eq!(found(&a, "talking"), [0]);
+    }
+
+    #[test]
+    fn a_quoted_word_matches_only_that_form() {
+        let a = articles(&[("one", "the talks failed"), ("two", "we talk")]);
+        assert_eq!(found(&a, "\"talk\""), [1]);
+    }
+
+    #[test]
+    fn phrases_need_the_words_in_order_within_a_paragraph() {
+        let a = articles(&[
+            ("one", "ethnic cleansing"),
+            ("two", "cleansing ethnic"),
+            ("three", "ethnic\ncleansing"),
+        ]);
+        assert_eq!(found(&a, "\"ethnic cleansing\""), [0]);
+    }
+
+    #[test]
+    fn hyphenated_words_are_phrases() {
+        let a = articles(&[
+            ("one", "in Nagorno-Karabakh"),
+            ("two", "Karabakh, not Nagorno"),
+        ]);
+        assert_eq!(found(&a, "nagorno-karabakh"), [0]);
+    }
+
+    #[test]
+    fn a_phrase_may_span_headline_and_nothing_else() {
+        let a = articles(&[("Ethnic", "cleansing")]);
+        assert!(found(&a, "\"ethnic cleansing\"").is_empty());
+    }
+
+    #[test]
+    fn only_exclusions_match_everything_else() {
+        let a = articles(&[("one", "baku"), ("two", "ankara")]);
+        assert_eq!(found(&a, "-baku"), [1]);
+    }
+
+    #[test]
+    fn unknown_word_matches_nothing() {
+        let a = articles(&[("one", "baku")]);
+        assert!(found(&a, "baku zzzz").is_empty());
+    }
+
+    #[test]
+    fn punctuation_only_terms_are_ignored_with_a_message() {
+        let a = articles(&[("one", "baku")]);
+        let index = SearchIndex::build(&a, &SearchConfig::default());
+        let r = index.search_text(
+            &a,
+            "baku !!!",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert_eq!(r.total, 1);
+        assert_eq!(r.messages.len(), 1);
+    }
+
+    #[test]
+    fn headline_outweighs_body() {
+        let a = articles(&[("other", "baku is here"), ("Baku", "is the headline")]);
+        let index = SearchIndex::build(&a, &SearchConfig::default());
+        let r = index.search_text(
+            &a,
+            "baku",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert_eq!(r.hits[0].article, 1);
+    }
+
+    #[test]
+    fn typos_rank_below_exact_matches() {
+        let a = articles(&[
+            ("a", "stoltenberg stoltenberg stoltenberg"),
+            ("b", "stoltenbreg"),
+        ]);
+        let index = SearchIndex::build(&a, &SearchConfig::default());
+        let r = index.search_text(
+            &a,
+            "stoltenbreg",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert_eq!(r.hits.iter().map(|h| h.article).collect::<Vec<_>>(), [1, 0]);
+        assert_eq!(r.typo_corrections[0].typed, "stoltenbreg");
+    }
+
+    #[test]
+    fn short_words_get_no_typo_tolerance() {
+        let a = articles(&[("a", "baku")]);
+        let index = SearchIndex::build(&a, &SearchConfig::default());
+        let r = index.search_text(
+            &a,
+            "bakx",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert_eq!(r.total, 0);
+    }
+
+    #[test]
+    fn typos_are_not_tried_when_exact_matches_are_many() {
+        let a = articles(&[
+            ("a", "ankara"),
+            ("b", "ankara"),
+            ("c", "ankara"),
+            ("d", "ankary"),
+        ]);
+        assert_eq!(found(&a, "ankara"), [0, 1, 2]);
+        let index = SearchIndex::build(&a, &SearchConfig::default());
+        let r = index.search_text(
+            &a,
+            "ankara",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert_eq!(r.total, 3);
+        assert!(r.typo_corrections.is_empty());
+    }
+
+    #[test]
+    fn multi_word_aliases_are_phrases() {
+        let a = articles(&[
+            ("a", "in Artsakh"),
+            ("b", "in Nagorno-Karabakh"),
+            ("c", "Nagorno is not Karabakh"),
+        ]);
+        let config = SearchConfig {
+            aliases: vec![vec!["Nagorno-Karabakh".into(), "Artsakh".into()]],
+            typo_threshold: 0,
+            ..Default::default()
+        };
+        let index = SearchIndex::build(&a, &config);
+        let r = index.search_text(
+            &a,
+            "artsakh",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
+        hits.sort_unstable();
+        assert_eq!(hits, [0, 1]);
+        assert_eq!(r.aliases_matched[0].also_matching, "Nagorno-Karabakh");
+    }
+
+    #[test]
+    fn aliases_that_match_nothing_are_not_reported() {
+        let a = articles(&[("a", "in Shusha")]);
+        let config = SearchConfig {
+            aliases: vec![vec!["Shusha".into(), "Shushi".into()]],
+            ..Default::default()
+        };
+        let index = SearchIndex::build(&a, &config);
+        let r = index.search_text(
+            &a,
+            "shusha",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert!(r.aliases_matched.is_empty());
+    }
+
+    #[test]
+    fn prefix_matches_word_starts() {
+        let a = articles(&[("a", "azerbaijani"), ("b", "azeris"), ("c", "baku")]);
+        assert_eq!(found(&a, "aze*"), [0, 1]);
+    }
+
+    #[test]
+    fn interleave_takes_outlets_in_turn() {
+        let hits: Vec<Candidate> = (0..5).map(|d| (d, 1.0, true)).collect();
+        let outlet = |d: u32| Some(if d < 3 { 0 } else { 1 });
+        let order: Vec<u32> = interleave(&hits, outlet).iter().map(|h| h.0).collect();
+        assert_eq!(order, [0, 3, 1, 4, 2]);
+    }
+
+    #[test]
+    fn relevance_ties_go_to_the_newer_then_the_first_article() {
+        use crate::model::{Fact, Provenance};
+        use crate::PartialDate;
+        let mut a = articles(&[("a", "baku"), ("b", "baku"), ("c", "baku")]);
+        a[1].published = Some(Fact::new(PartialDate::year(2024), Provenance::Manifest));
+        let index = SearchIndex::build(&a, &SearchConfig::default());
+        let r = index.search_text(
+            &a,
+            "baku",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert_eq!(
+            r.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+            [1, 0, 2]
+        );
+    }
+}
