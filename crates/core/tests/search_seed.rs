@@ -133,6 +133,24 @@ fn shushi_and_shusha_find_each_other_through_aliases() {
     assert_eq!(r.aliases_matched[0].also_matching, "Shusha");
 }
 
+/// Found in the browser: while typing, the last word is a prefix, and
+/// prefixes skipped alias expansion, so "shusha" lost Shushi until a space.
+#[test]
+fn a_whole_name_typed_last_still_finds_its_aliases() {
+    let s = Seeds::new();
+    let opts = SearchOptions::default();
+    let typing = s
+        .index
+        .search_text(&s.articles, "shusha", true, &Filters::default(), &opts);
+    assert_eq!(typing.total, 2);
+    assert_eq!(typing.aliases_matched[0].also_matching, "Shushi");
+    // A partial name is only a prefix: no alias is guessed from "shus".
+    let partial = s
+        .index
+        .search_text(&s.articles, "shus", true, &Filters::default(), &opts);
+    assert!(partial.aliases_matched.is_empty());
+}
+
 #[test]
 fn without_aliases_shushi_finds_shusha_only_as_a_similar_spelling() {
     let articles = seeds();

@@ -215,11 +215,12 @@ impl SearchIndex {
         resolved: &Alternative,
         group: &[Term],
     ) -> Vec<Alternative> {
-        let (text, prefix) = match term {
-            Term::Word { text, prefix } => (text, *prefix),
-            Term::Phrase(text) => (text, false),
+        // A word still being typed (a prefix) expands too, but only once it
+        // spells a whole name of a group: "shus" does not, "shusha" does.
+        let text = match term {
+            Term::Word { text, .. } | Term::Phrase(text) => text,
         };
-        if prefix || self.config.aliases.is_empty() {
+        if self.config.aliases.is_empty() {
             return Vec::new();
         }
         let folded = |s: &str| tokenize(s).into_iter().map(|t| t.text).collect::<Vec<_>>();
