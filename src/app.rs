@@ -1,83 +1,332 @@
-//! The application shell: loads the dossier once, follows the URL hash, and
-//! shows the list or the reading view.
+//! The application shell: loads the dossier once, keeps the view in the
+//! URL, listens to the keyboard, and lays out the explorer.
 
 use std::rc::Rc;
 
-use dossier_core::Bundle;
-use gloo::events::EventListener;
+use dossier_core::search::{Filters, SearchOptions, SearchResults};
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::about::About;
-use crate::components::article_list::ArticleList;
+use crate::components::date_slider::DateSlider;
+use crate::components::facet_list::FacetPanel;
+use crate::components::help::Help;
 use crate::components::reading_view::ReadingView;
+use crate::components::result_list::ResultList;
+use crate::components::search_box::SearchBox;
+use crate::components::summary::Summary;
 use crate::data;
-use crate::route::Route;
+use crate::engine::Engine;
+use crate::keys::{self, Key};
+use crate::route::View;
+use crate::state::{Action, AppState, History};
 
-/// The explorer.
+/// The explorer, or a clear message when the dossier cannot be read.
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_memo((), |_| data::load_corpus().map(Rc::new));
-    let route = use_state(Route::current);
-    let site = use_memo((), |_| data::load_site_info());
-    let about_open = use_state(|| false);
-    let toggle_about = {
-        let about_open = about_open.clone();
-        Callback::from(move |_| about_open.set(!*about_open))
+    let engine = use_memo((), |_| {
+        data::load_corpus().map(|bundle| Rc::new(Engine::new(bundle)))
+    });
+    match engine.as_ref() {
+        Ok(engine) => html! { <Explorer engine={engine.clone()} /> },
+        Err(message) => html! {
+            <main class="page">
+                <h1>{ "Dossier" }</h1>
+                <p class="error" role="alert">{ message.clone() }</p>
+            </main>
+        },
+    }
+}
+
+/// Props for [`Explorer`].
+#[derive(Properties, PartialEq)]
+pub struct ExplorerProps {
+    /// The loaded dossier.
+    pub engine: Rc<Engine>,
+}
+
+/// Checks a view against the dossier: filter values it does not have are
+/// dropped (a stale link), with a notice for each.
+fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View, Vec<String>) {
+    let all = engine.index.search_text(
+        &engine.bundle.articles,
+        "",
+        false,
+        &Filters::default(),
+        &SearchOptions {
+            limit: 0,
+            ..Default::default()
+        },
+    );
+    let f = &mut view.filters;
+    let facets = &all.facets;
+    for (name, selected, known) in [
+        ("outlet", &mut f.outlets, &facets.outlets),
+        ("author", &mut f.authors, &facets.authors),
+        ("language", &mut f.languages, &facets.languages),
+        ("entity", &mut f.entities, &facets.entities),
+        ("year", &mut f.years, &facets.years),
+        ("month", &mut f.months, &facets.months),
+    ] {
+        selected.retain(|value| {
+            let ok = known.iter().any(|k| k.value == *value);
+            if !ok {
+                notices.push(format!(
+                    "This dossier has no {name} “{value}”; that filter was removed."
+                ));
+            }
+            ok
+        });
+    }
+    if let Some(id) = &view.article {
+        if engine.position(id).is_none() {
+            notices.push(format!(
+                "This dossier has no article with the id “{id}”; showing the results instead."
+            ));
+            view.article = None;
+            view.paragraph = None;
+        }
+    }
+    (view, notices)
+}
+
+/// The explorer: search, facets, date range, results, reading view.
+#[function_component(Explorer)]
+pub fn explorer(props: &ExplorerProps) -> Html {
+    let engine = props.engine.clone();
+    let state = {
+        let engine = engine.clone();
+        use_reducer(move || {
+            let (view, notices) = View::current();
+            let (view, notices) = validate(&engine, view, notices);
+            AppState::from_view(view, notices)
+        })
     };
 
+    // Back, Forward and pasted links.
     {
-        let route = route.clone();
+        let state = state.clone();
+        let engine = engine.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                route.set(Route::current());
+                let (view, notices) = View::current();
+                let (view, notices) = validate(&engine, view, notices);
+                state.dispatch(Action::FromUrl(Box::new(view), notices));
             });
             move || drop(listener)
         });
     }
 
-    let corpus: Rc<Bundle> = match corpus.as_ref() {
-        Ok(corpus) => corpus.clone(),
-        Err(message) => {
-            return html! {
-                <main class="page">
-                    <h1>{ "Dossier" }</h1>
-                    <p class="error" role="alert">{ message.clone() }</p>
-                </main>
+    // The URL always says what is on screen.
+    use_effect_with((state.view.clone(), state.history), |(view, history)| {
+        let hash = view.to_hash();
+        let window = gloo::utils::window();
+        let current = window.location().hash().unwrap_or_default();
+        let same = current == hash || (current.is_empty() && hash == "#/");
+        if !same {
+            if let Ok(history_api) = window.history() {
+                let _ = match history {
+                    History::Push => history_api.push_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&hash),
+                    ),
+                    History::Replace | History::None => history_api.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&hash),
+                    ),
+                };
             }
         }
+    });
+
+    let view = &state.view;
+    let results: Rc<SearchResults> = {
+        let engine = engine.clone();
+        use_memo(
+            (
+                view.query.clone(),
+                view.filters.clone(),
+                view.sort,
+                state.shown,
+            ),
+            move |(q, f, sort, shown)| {
+                let options = SearchOptions {
+                    sort: *sort,
+                    limit: *shown,
+                    ..Default::default()
+                };
+                engine
+                    .index
+                    .search_text(&engine.bundle.articles, q, true, f, &options)
+            },
+        )
+    };
+    // The histogram shows the query and facets without the date range, so
+    // the reader sees what lies outside the range too.
+    let undated_range: Rc<SearchResults> = {
+        let engine = engine.clone();
+        let mut filters = view.filters.clone();
+        filters.after = None;
+        filters.before = None;
+        use_memo((view.query.clone(), filters), move |(q, f)| {
+            let options = SearchOptions {
+                limit: 0,
+                ..Default::default()
+            };
+            engine
+                .index
+                .search_text(&engine.bundle.articles, q, true, f, &options)
+        })
     };
 
-    let body = match &*route {
-        Route::List => html! { <ArticleList corpus={corpus.clone()} /> },
-        Route::Article(id) => match corpus.article(id) {
-            Some(article) => html! { <ReadingView article={Rc::new(article.clone())} /> },
-            None => html! {
-                <>
-                    <p class="notice" role="status">
-                        { format!("This dossier has no article with the id “{id}”; here are all its articles.") }
-                    </p>
-                    <ArticleList corpus={corpus.clone()} />
-                </>
-            },
+    // One keyboard listener for the whole page.
+    {
+        let state = state.clone();
+        let results = results.clone();
+        let engine = engine.clone();
+        use_effect_with((state.clone(), results.clone()), move |_| {
+            // Not passive: a handled key must not also scroll or type.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let target = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let typing = target.is_some_and(|t| {
+                        matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                    let Some(key) = keys::key_for(
+                        &event.key(),
+                        typing,
+                        event.ctrl_key() || event.meta_key() || event.alt_key(),
+                    ) else {
+                        return;
+                    };
+                    let ids: Vec<&str> = results
+                        .hits
+                        .iter()
+                        .map(|h| engine.bundle.articles[h.article].id.as_str())
+                        .collect();
+                    let open = state.view.article.as_deref();
+                    let action = match key {
+                        Key::FocusSearch => {
+                            if let Some(input) = gloo::utils::document()
+                                .get_element_by_id("search")
+                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = input.focus();
+                            }
+                            None
+                        }
+                        Key::Escape => Some(Action::Escape),
+                        Key::Help => Some(Action::ToggleHelp),
+                        Key::Next if open.is_none() => Some(Action::MoveCursor(1, results.total)),
+                        Key::Previous if open.is_none() => {
+                            Some(Action::MoveCursor(-1, results.total))
+                        }
+                        Key::Open if open.is_none() => {
+                            ids.get(state.cursor).map(|id| Action::Open(id.to_string()))
+                        }
+                        Key::NextArticle | Key::PreviousArticle => {
+                            let at = open.and_then(|o| ids.iter().position(|id| *id == o));
+                            let step: isize = if key == Key::NextArticle { 1 } else { -1 };
+                            let next = match at {
+                                Some(i) => i.checked_add_signed(step),
+                                None => Some(state.cursor),
+                            };
+                            next.and_then(|i| ids.get(i))
+                                .map(|id| Action::Open(id.to_string()))
+                        }
+                        _ => None,
+                    };
+                    if let Some(action) = action {
+                        event.prevent_default();
+                        state.dispatch(action);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+
+    let main = match view.article.as_ref().and_then(|id| engine.position(id)) {
+        Some(position) => html! {
+            <ReadingView engine={engine.clone()} {position} results={results.clone()}
+                         paragraph={view.paragraph} view={view.clone()} on_action={dispatch.clone()} />
+        },
+        None => html! {
+            <div class="explorer">
+                <aside class="filters" aria-label="Filters">
+                    <FacetPanel engine={engine.clone()} facets={results.facets.clone()} on_action={dispatch.clone()} />
+                </aside>
+                <section class="results-column" aria-label="Results">
+                    <DateSlider engine={engine.clone()} histogram={undated_range.facets.months.clone()}
+                                after={view.filters.after} before={view.filters.before}
+                                approximate={results.approximate_dates} undated={results.undated}
+                                total={results.total} on_action={dispatch.clone()} />
+                    <Summary engine={engine.clone()} results={results.clone()} view={view.clone()} on_action={dispatch.clone()} />
+                    <ResultList engine={engine.clone()} results={results.clone()} view={view.clone()}
+                                cursor={state.cursor} shown={state.shown} on_action={dispatch.clone()} />
+                </section>
+            </div>
         },
     };
 
+    let toggle_about = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggleAbout))
+    };
+    let toggle_help = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggleHelp))
+    };
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::DismissNotices))
+    };
+    let bundle = &engine.bundle;
     html! {
         <>
             <header class="masthead">
-                <a class="title" href={Route::List.to_hash()}>{ "Dossier" }</a>
-                <span class="dossier-name">
-                    { format!("{} · {} articles", corpus.title, corpus.articles.len()) }
+                <a class="title" href="#/">{ "Dossier" }</a>
+                <span class="dossier-name">{ format!("{} · {} articles", bundle.title, bundle.articles.len()) }</span>
+                <span class="masthead-actions">
+                    <button type="button" class="help-button" aria-expanded={state.help.to_string()} onclick={toggle_help.clone()}
+                            title="Shortcuts and search syntax (?)">{ "?" }</button>
+                    <button type="button" class="about-button" aria-expanded={state.about.to_string()}
+                            aria-controls="about" onclick={toggle_about.clone()}>{ "About" }</button>
                 </span>
-                <button type="button" class="about-button" aria-expanded={about_open.to_string()}
-                        aria-controls="about" onclick={toggle_about.clone()}>
-                    { "About" }
-                </button>
             </header>
-            if *about_open {
-                <About info={(*site).clone()} articles={corpus.articles.len()} on_close={toggle_about} />
+            <div class="search-row">
+                <SearchBox query={view.query.clone()} on_action={dispatch.clone()} />
+            </div>
+            if !state.notices.is_empty() {
+                <div class="notice" role="status">
+                    { for state.notices.iter().map(|n| html! { <p>{ n }</p> }) }
+                    <button type="button" class="dismiss" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
             }
-            <main class="page">{ body }</main>
+            if state.about {
+                <About info={data::load_site_info()} articles={bundle.articles.len()} on_close={toggle_about} />
+            }
+            if state.help {
+                <Help on_close={toggle_help} />
+            }
+            <main class="page">{ main }</main>
         </>
     }
 }

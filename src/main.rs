@@ -3,8 +3,12 @@
 mod app;
 mod components;
 mod data;
+mod engine;
+mod keys;
 mod panic;
 mod route;
+mod state;
+mod text;
 
 fn main() {
     panic::install_hook();

@@ -1,51 +1,264 @@
 //! What is on screen, as it is written in the URL hash.
 //!
-//! The hash (not the path) holds the state so the same links work from
-//! `file://`, on GitHub Pages and from any sub-folder:
+//! The hash (not the path) holds the whole view so the same links work from
+//! `file://`, on GitHub Pages and from any sub-folder, and so a copied link
+//! reproduces the view exactly:
 //!
-//! - `#/` or empty: the list of articles
-//! - `#/article/ID`: the reading view of article `ID`
+//! ```text
+//! #/?q=erdogan&outlet=Antiwar.com&from=2021-09&to=2024-03&sort=newest
+//! #/article/003_2a5776a987d213dd?q=shusha&p=27
+//! ```
+//!
+//! Parsing never fails: anything it cannot read is dropped with a notice
+//! the page shows, and the rest of the view is kept.
 
-/// A view of the explorer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Route {
-    /// The list of articles.
-    List,
-    /// The reading view of one article, by id.
-    Article(String),
+use dossier_core::search::{Filters, Sort};
+use dossier_core::PartialDate;
+
+/// Everything a link needs to reproduce a view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct View {
+    /// The search text as typed.
+    pub query: String,
+    /// Facet selections.
+    pub filters: Filters,
+    /// The order of results.
+    pub sort: Sort,
+    /// The open article, by id.
+    pub article: Option<String>,
+    /// The paragraph a link points at, in the open article.
+    pub paragraph: Option<usize>,
 }
 
-impl Route {
-    /// Reads a location hash (with or without its leading `#`). Anything
-    /// unrecognised is the list: a bad link never gives a blank page.
-    pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
+impl View {
+    /// Reads a location hash (with or without `#`), with a notice for each
+    /// part that could not be read.
+    pub fn from_hash(hash: &str) -> (View, Vec<String>) {
+        let mut view = View::default();
+        let mut notices = Vec::new();
+        let hash = hash.trim_start_matches('#');
+        let (path, params) = hash.split_once('?').unwrap_or((hash, ""));
+        let path = path.trim_matches('/');
         match path.split_once('/') {
-            Some(("article", id)) if !id.is_empty() => Route::Article(decode(id)),
-            _ => Route::List,
+            Some(("article", id)) if !id.is_empty() => view.article = Some(decode(id)),
+            None if path.is_empty() => {}
+            _ => notices.push(format!(
+                "The link's page “{}” is not one this explorer has; showing the list.",
+                decode(path)
+            )),
         }
+        for pair in params.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            let f = &mut view.filters;
+            match key {
+                "q" => view.query = value,
+                "outlet" => f.outlets.push(value),
+                "author" => f.authors.push(value),
+                "lang" => f.languages.push(value),
+                "entity" => f.entities.push(value),
+                "year" => f.years.push(value),
+                "month" => f.months.push(value),
+                "from" | "to" => match PartialDate::parse(&value) {
+                    Ok(date) if key == "from" => f.after = Some(date),
+                    Ok(date) => f.before = Some(date),
+                    Err(_) => notices.push(format!(
+                        "The link's date “{value}” is not a date; the date range was reset."
+                    )),
+                },
+                "sort" => match value.as_str() {
+                    "relevance" => view.sort = Sort::Relevance,
+                    "newest" => view.sort = Sort::Newest,
+                    "oldest" => view.sort = Sort::Oldest,
+                    _ => notices.push(format!(
+                        "The link's sort order “{value}” is unknown; sorting by relevance."
+                    )),
+                },
+                "p" => match value.parse() {
+                    Ok(p) => view.paragraph = Some(p),
+                    Err(_) => {
+                        notices.push(format!("The link's paragraph “{value}” is not a number."))
+                    }
+                },
+                _ => notices.push(format!(
+                    "The link has a setting “{}” this explorer does not know; it was ignored.",
+                    decode(key)
+                )),
+            }
+        }
+        (view, notices)
     }
 
-    /// The hash for this view, including the `#`.
+    /// The hash for this view, including the `#`. Only what differs from
+    /// the defaults is written, in a fixed order, so equal views have equal
+    /// links.
     pub fn to_hash(&self) -> String {
-        match self {
-            Route::List => "#/".to_string(),
-            Route::Article(id) => format!("#/article/{}", encode(id)),
+        let mut out = String::from("#/");
+        if let Some(id) = &self.article {
+            out.push_str("article/");
+            out.push_str(&encode(id));
+        }
+        let mut params: Vec<(&str, String)> = Vec::new();
+        if !self.query.is_empty() {
+            params.push(("q", self.query.clone()));
+        }
+        let f = &self.filters;
+        for (key, values) in [
+            ("outlet", &f.outlets),
+            ("author", &f.authors),
+            ("lang", &f.languages),
+            ("entity", &f.entities),
+            ("year", &f.years),
+            ("month", &f.months),
+        ] {
+            params.extend(values.iter().map(|v| (key, v.clone())));
+        }
+        if let Some(date) = f.after {
+            params.push(("from", date.iso()));
+        }
+        if let Some(date) = f.before {
+            params.push(("to", date.iso()));
+        }
+        match self.sort {
+            Sort::Relevance => {}
+            Sort::Newest => params.push(("sort", "newest".into())),
+            Sort::Oldest => params.push(("sort", "oldest".into())),
+        }
+        if let (Some(p), Some(_)) = (self.paragraph, &self.article) {
+            params.push(("p", p.to_string()));
+        }
+        for (i, (key, value)) in params.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(key);
+            out.push('=');
+            out.push_str(&encode(value));
+        }
+        out
+    }
+
+    /// The same view with no article open.
+    pub fn list(&self) -> View {
+        View {
+            article: None,
+            paragraph: None,
+            ..self.clone()
         }
     }
 
-    /// The view the browser is showing now.
-    pub fn current() -> Route {
-        Route::from_hash(&gloo::utils::window().location().hash().unwrap_or_default())
+    /// The same search with `id` open.
+    pub fn with_article(&self, id: &str) -> View {
+        View {
+            article: Some(id.to_string()),
+            paragraph: None,
+            ..self.clone()
+        }
+    }
+
+    /// The view the browser is showing now, with notices.
+    pub fn current() -> (View, Vec<String>) {
+        View::from_hash(&gloo::utils::window().location().hash().unwrap_or_default())
     }
 }
 
+/// Percent-encodes everything but unreserved characters (RFC 3986), so any
+/// text round-trips through a link.
 fn encode(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
+/// Decodes `%XX` escapes (and `+` as a space, as forms write it); invalid
+/// escapes are kept as written rather than failing.
 fn decode(text: &str) -> String {
-    js_sys::decode_uri_component(text)
-        .map(String::from)
-        .unwrap_or_else(|_| text.to_string())
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], escaped) {
+            (_, Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, None) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_hash_is_the_plain_list() {
+        for hash in ["", "#", "#/", "#/?"] {
+            assert_eq!(View::from_hash(hash), (View::default(), vec![]), "{hash}");
+        }
+    }
+
+    #[test]
+    fn every_part_of_a_view_round_trips() {
+        let view = View {
+            query: "erdoğan \"ethnic cleansing\" -nato & co".into(),
+            filters: Filters {
+                outlets: vec!["Antiwar.com".into(), "Al-Monitor".into()],
+                years: vec!["2023".into()],
+                after: PartialDate::month(2021, 9),
+                before: PartialDate::month(2024, 3),
+                ..Default::default()
+            },
+            sort: Sort::Newest,
+            article: Some("003_2a5776a987d213dd".into()),
+            paragraph: Some(27),
+        };
+        let hash = view.to_hash();
+        assert!(
+            hash.starts_with("#/article/003_2a5776a987d213dd?q=erdo%C4%9Fan"),
+            "{hash}"
+        );
+        assert_eq!(View::from_hash(&hash), (view, vec![]));
+    }
+
+    #[test]
+    fn bad_parts_are_dropped_with_a_notice_and_the_rest_kept() {
+        let (view, notices) = View::from_hash("#/?q=karabakh&from=2021-13&sort=sideways&zzz=1&p=x");
+        assert_eq!(view.query, "karabakh");
+        assert_eq!(view.filters.after, None);
+        assert_eq!(view.sort, Sort::Relevance);
+        assert_eq!(notices.len(), 4, "{notices:?}");
+    }
+
+    #[test]
+    fn an_unknown_page_falls_back_to_the_list() {
+        let (view, notices) = View::from_hash("#/nowhere/at/all?q=x");
+        assert_eq!((view.article, view.query.as_str()), (None, "x"));
+        assert_eq!(notices.len(), 1);
+    }
+
+    #[test]
+    fn malformed_escapes_do_not_panic() {
+        let (view, _) = View::from_hash("#/article/%E2%82?q=%zz%4");
+        assert_eq!(view.query, "%zz%4");
+        assert!(view.article.is_some());
+    }
 }

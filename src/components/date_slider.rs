@@ -1,0 +1,148 @@
+//! The date range: two month handles over a histogram of articles per
+//! month, keyboard-accessible (`input type=range`), respecting dates known
+//! only to the month.
+
+use std::rc::Rc;
+
+use dossier_core::search::FacetValue;
+use dossier_core::PartialDate;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::engine::Engine;
+use crate::state::Action;
+
+/// Props for [`DateSlider`].
+#[derive(Properties, PartialEq)]
+pub struct DateSliderProps {
+    /// The dossier (for its span of months).
+    pub engine: Rc<Engine>,
+    /// Articles per month for the query and facets, ignoring the range.
+    pub histogram: Vec<FacetValue>,
+    /// The range's start, if set.
+    pub after: Option<PartialDate>,
+    /// The range's end, if set.
+    pub before: Option<PartialDate>,
+    /// Matching articles dated only to the month or year.
+    pub approximate: usize,
+    /// Matching articles with no date.
+    pub undated: usize,
+    /// Matching articles.
+    pub total: usize,
+    /// Where changes go.
+    pub on_action: Callback<Action>,
+}
+
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 48.0;
+
+fn short(date: &PartialDate) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let m = date
+        .month_number()
+        .map_or("", |m| NAMES[usize::from(m - 1)]);
+    format!("{m} {}", date.year_number())
+}
+
+/// The slider with its histogram.
+#[function_component(DateSlider)]
+pub fn date_slider(props: &DateSliderProps) -> Html {
+    let months = &props.engine.months;
+    if months.is_empty() {
+        return html! {};
+    }
+    let last = months.len() - 1;
+    let index_of = |date: Option<PartialDate>, default: usize| {
+        date.and_then(|d| months.iter().position(|m| m.iso() == d.iso()))
+            .unwrap_or(default)
+    };
+    let from = index_of(props.after, 0);
+    let to = index_of(props.before, last);
+    let counts: Vec<usize> = months
+        .iter()
+        .map(|m| {
+            props
+                .histogram
+                .iter()
+                .find(|v| v.value == m.iso())
+                .map_or(0, |v| v.count)
+        })
+        .collect();
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let bar = WIDTH / months.len() as f64;
+
+    let changed = |which: &'static str| {
+        let on_action = props.on_action.clone();
+        let months = months.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Ok(i) = input.value().parse::<usize>() else {
+                return;
+            };
+            let i = i.min(last);
+            let (mut a, mut b) = (from, to);
+            if which == "from" {
+                a = i.min(b);
+            } else {
+                b = i.max(a);
+            }
+            let after = (a > 0).then(|| months[a]);
+            let before = (b < last).then(|| months[b]);
+            on_action.emit(Action::SetRange(after, before));
+        })
+    };
+
+    let note = if props.approximate > 0 || props.undated > 0 {
+        let mut parts = Vec::new();
+        if props.approximate > 0 {
+            parts.push(format!(
+                "{} of {} dates known only to the month or year",
+                props.approximate, props.total
+            ));
+        }
+        if props.undated > 0 {
+            parts.push(format!("{} undated", props.undated));
+        }
+        parts.join(" · ")
+    } else {
+        String::new()
+    };
+
+    html! {
+        <div class="date-range">
+            <svg class="histogram" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} preserveAspectRatio="none"
+                 role="img" aria-label="Articles per month">
+                <title>{ "Articles per month" }</title>
+                { for counts.iter().enumerate().map(|(i, &c)| {
+                    let h = (c as f64 / max as f64) * (HEIGHT - 2.0);
+                    let inside = i >= from && i <= to;
+                    html! {
+                        <rect x={format!("{:.2}", i as f64 * bar)} y={format!("{:.2}", HEIGHT - h)}
+                              width={format!("{:.2}", (bar - 1.0).max(0.5))} height={format!("{h:.2}")}
+                              class={if inside { "bar in" } else { "bar out" }}>
+                            <title>{ format!("{}: {c}", short(&months[i])) }</title>
+                        </rect>
+                    }
+                }) }
+            </svg>
+            <div class="handles">
+                <input type="range" class="from" min="0" max={last.to_string()} value={from.to_string()}
+                       aria-label="From month" aria-valuetext={short(&months[from])} oninput={changed("from")} />
+                <input type="range" class="to" min="0" max={last.to_string()} value={to.to_string()}
+                       aria-label="To month" aria-valuetext={short(&months[to])} oninput={changed("to")} />
+            </div>
+            <p class="range-label">
+                <span class="range-text">{ format!("{} – {}", short(&months[from]), short(&months[to])) }</span>
+                if !note.is_empty() { <span class="approx-note">{ format!(" · {note}") }</span> }
+            </p>
+        </div>
+    }
+}

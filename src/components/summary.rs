@@ -1,0 +1,122 @@
+//! The line above the results: how many match (announced to screen
+//! readers), what else was matched on the reader's behalf, the active
+//! filters as removable chips, and the sort order.
+
+use std::rc::Rc;
+
+use dossier_core::search::{SearchResults, Sort};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::engine::Engine;
+use crate::route::View;
+use crate::state::{Action, Facet};
+
+/// Props for [`Summary`].
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    /// The dossier.
+    pub engine: Rc<Engine>,
+    /// The current results.
+    pub results: Rc<SearchResults>,
+    /// The current view.
+    pub view: View,
+    /// Where changes go.
+    pub on_action: Callback<Action>,
+}
+
+/// Count, alias and typo notes, parser messages, chips and sort.
+#[function_component(Summary)]
+pub fn summary(props: &SummaryProps) -> Html {
+    let r = &props.results;
+    let f = &props.view.filters;
+    let chip = |facet: Facet, value: &str, label: String| {
+        let on_action = props.on_action.clone();
+        let value = value.to_string();
+        let onclick =
+            Callback::from(move |_| on_action.emit(Action::ToggleFacet(facet, value.clone())));
+        html! {
+            <li><button type="button" class="chip" {onclick} aria-label={format!("Remove filter {label}")}>
+                { label }<span aria-hidden="true">{ " ×" }</span>
+            </button></li>
+        }
+    };
+    let mut chips: Vec<Html> = Vec::new();
+    chips.extend(f.outlets.iter().map(|v| chip(Facet::Outlet, v, v.clone())));
+    chips.extend(
+        f.entities
+            .iter()
+            .map(|v| chip(Facet::Entity, v, props.engine.entity_name(v).to_string())),
+    );
+    chips.extend(
+        f.languages
+            .iter()
+            .map(|v| chip(Facet::Language, v, v.clone())),
+    );
+    chips.extend(f.years.iter().map(|v| chip(Facet::Year, v, v.clone())));
+    chips.extend(f.authors.iter().map(|v| chip(Facet::Author, v, v.clone())));
+    if f.after.is_some() || f.before.is_some() {
+        let on_action = props.on_action.clone();
+        let label = format!(
+            "{} – {}",
+            f.after.map_or("…".to_string(), |d| d.to_string()),
+            f.before.map_or("…".to_string(), |d| d.to_string())
+        );
+        let onclick = Callback::from(move |_| on_action.emit(Action::SetRange(None, None)));
+        chips.push(html! {
+            <li><button type="button" class="chip" {onclick} aria-label={format!("Remove date range {label}")}>
+                { label }<span aria-hidden="true">{ " ×" }</span>
+            </button></li>
+        });
+    }
+    let onchange = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            let sort = match select.value().as_str() {
+                "newest" => Sort::Newest,
+                "oldest" => Sort::Oldest,
+                _ => Sort::Relevance,
+            };
+            on_action.emit(Action::SetSort(sort));
+        })
+    };
+    let sort = props.view.sort;
+    let count = match r.total {
+        0 => "No articles match".to_string(),
+        1 => "1 article".to_string(),
+        n => format!("{n} articles"),
+    };
+    html! {
+        <div class="summary">
+            <p class="count" role="status" aria-live="polite">{ count }</p>
+            if !r.aliases_matched.is_empty() {
+                <p class="also">{ "Also matching: " }
+                    { r.aliases_matched.iter().map(|a| a.also_matching.clone()).collect::<Vec<_>>().join(" · ") }
+                </p>
+            }
+            if !r.typo_corrections.is_empty() {
+                <p class="also">{ "Including similar words: " }
+                    { r.typo_corrections.iter().map(|c| format!("{} → {}", c.typed, c.corrected)).collect::<Vec<_>>().join(" · ") }
+                </p>
+            }
+            { for r.messages.iter().map(|m| html! { <p class="message">{ m }</p> }) }
+            if !chips.is_empty() {
+                <ul class="chips" aria-label="Active filters">{ for chips }</ul>
+            }
+            <label class="sort">{ "Sort " }
+                <select {onchange}>
+                    <option value="relevance" selected={sort == Sort::Relevance}>{ "by relevance" }</option>
+                    <option value="newest" selected={sort == Sort::Newest}>{ "newest first" }</option>
+                    <option value="oldest" selected={sort == Sort::Oldest}>{ "oldest first" }</option>
+                </select>
+            </label>
+        </div>
+    }
+}

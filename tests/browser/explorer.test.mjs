@@ -1,0 +1,242 @@
+// The explorer as a reader uses it: live search with highlights, facets and
+// their chips, the date slider by keyboard and by mouse, the reading view
+// with previous/next, the keyboard, Back/Forward, links that reproduce a
+// view, bad links, hostile text, and screenshots at two sizes in both themes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ROOT, serve, launch, openPage, screenshot } from "./harness.mjs";
+
+const DOSSIER = process.env.DOSSIER_BIN ?? join(ROOT, "target/debug/dossier");
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const count = (page) => page.locator(".summary .count").textContent();
+const headlines = (page) => page.locator("ol.article-list a.headline").allTextContents();
+
+const outletBox = (page, name) =>
+  page.getByRole("group", { name: "Outlet" }).getByRole("checkbox", { name: new RegExp("^" + name.replace(".", "\\.")) });
+
+async function ready(page, url) {
+  await page.goto(url);
+  await page.locator("ol.article-list a.headline").first().waitFor();
+}
+
+test("typing a query updates the count and highlights the matches", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await ready(page, server.url);
+  assert.equal(await count(page), "5 articles");
+  // "Erdogan" finds Erdoğan too: four seeds name him either way.
+  await page.locator("#search").pressSequentially("erdogan", { delay: 20 });
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "4 articles");
+  const marks = await page.locator("ol.article-list mark").allTextContents();
+  assert.ok(marks.some((m) => m === "Erdoğan") && marks.some((m) => m === "Erdogan"), marks.join(","));
+  assert.match(new URL(page.url()).hash, /q=erdogan/);
+  // An alias: Shusha also finds the article that writes Shushi, and says so.
+  await page.locator("#search").fill("shusha");
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "2 articles");
+  assert.match(await page.locator(".summary .also").first().textContent(), /Shushi/);
+  await page.locator("#search").fill("zzzqqqxxx");
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "No articles match");
+  assert.equal(await page.locator("ol.article-list").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a facet click filters, shows a chip, and the chip removes it", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await ready(page, server.url);
+  await outletBox(page, "Antiwar.com").check();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+  assert.deepEqual(await headlines(page), ["NATO Chief Praises Turkey’s Military Support for Azerbaijan"]);
+  // Disjunctive counts: the other outlets still show what they would add.
+  const alMonitor = page.getByRole("group", { name: "Outlet" }).locator("label", { hasText: "Al-Monitor" });
+  assert.equal(await alMonitor.locator(".count").textContent(), "1");
+  const chip = page.getByRole("button", { name: "Remove filter Antiwar.com" });
+  await chip.click();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "5 articles");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the date slider moves by keyboard and by mouse, and the histogram follows", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await ready(page, server.url);
+  const inRange = () => page.locator(".histogram rect.in").count();
+  const all = await page.locator(".histogram rect").count();
+  assert.equal(await inRange(), all);
+  assert.match(await page.locator(".approx-note").textContent(), /3 of 5 dates known only to the month/);
+  // Keyboard: the "from" handle to the last month leaves only March 2024.
+  const from = page.getByRole("slider", { name: "From month" });
+  await from.focus();
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+  assert.equal(await inRange(), 1);
+  await page.keyboard.press("Home");
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "5 articles");
+  // Mouse: drag the "to" handle to the left end: only September 2021 stays.
+  const to = page.getByRole("slider", { name: "To month" });
+  const box = await to.boundingBox();
+  await page.mouse.move(box.x + box.width - 6, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+  assert.deepEqual(await headlines(page), ["Turkey-Azerbaijan Relations Knit Even Closer Together"]);
+  assert.match(new URL(page.url()).hash, /to=2021-09/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the reading view opens, steps to the next and previous result, and closes", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await ready(page, server.url + "#/?q=azerbaijan&sort=oldest");
+  await page.locator("ol.article-list a.headline").first().click();
+  const h1 = page.locator("article h1");
+  await h1.waitFor();
+  assert.equal(await h1.textContent(), "Turkey-Azerbaijan Relations Knit Even Closer Together");
+  assert.ok((await page.locator("article .body mark").count()) > 0, "query matches are marked in the text");
+  assert.match(await page.locator(".reading-nav .position").textContent(), /1 of 5/);
+  await page.getByRole("link", { name: "Next ›" }).click();
+  await page.waitForFunction(() => document.querySelector("article h1").textContent.startsWith("Azerbaijan Holds"));
+  // Captions and furniture are hidden until asked for.
+  assert.equal(await page.locator(".para.role-caption").count(), 0);
+  await page.getByRole("button", { name: /Show everything that was on the page/ }).click();
+  assert.equal(await page.locator(".para.role-caption").count(), 3);
+  await page.getByRole("link", { name: "‹ Previous" }).click();
+  await page.waitForFunction(() => document.querySelector("article h1").textContent.startsWith("Turkey-Azerbaijan"));
+  assert.ok((await page.locator(".side-panel h2", { hasText: "Related" }).count()) === 1);
+  await page.getByRole("link", { name: "← Results" }).click();
+  await page.locator("ol.article-list").waitFor();
+  assert.match(new URL(page.url()).hash, /^#\/\?q=azerbaijan&sort=oldest$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the keyboard alone: / to search, j/k to move, Enter to open, ] to go on, Esc to close, ? for help", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await ready(page, server.url);
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search");
+  await page.keyboard.type("karabakh");
+  await page.waitForFunction(() => /articles?$/.test(document.querySelector(".summary .count").textContent));
+  await page.keyboard.press("Tab");
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  const cursor = await page.locator("li.cursor a.headline").textContent();
+  const second = (await headlines(page))[1];
+  assert.equal(cursor, second);
+  await page.keyboard.press("Enter");
+  await page.locator("article h1").waitFor();
+  assert.equal(await page.locator("article h1").textContent(), second);
+  await page.keyboard.press("]");
+  await page.waitForFunction((h) => document.querySelector("article h1").textContent !== h, second);
+  await page.keyboard.press("Escape");
+  await page.locator("ol.article-list").waitFor();
+  await page.keyboard.press("?");
+  await page.locator(".help").waitFor();
+  assert.match(await page.locator(".help").textContent(), /"ethnic cleansing"/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator(".help").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Back and Forward move through views, and a copied link reproduces one exactly", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await ready(page, server.url);
+  await page.locator("#search").fill("turkey");
+  await page.waitForFunction(() => /q=turkey/.test(location.hash));
+  await outletBox(page, "Al-Monitor").check();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+  const link = page.url();
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent !== "1 article");
+  assert.doesNotMatch(new URL(page.url()).hash, /outlet=/);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+
+  const other = await openPage(browser);
+  await ready(other.page, link);
+  assert.equal(await count(other.page), "1 article");
+  assert.equal(await other.page.locator("#search").inputValue(), "turkey");
+  assert.equal(await outletBox(other.page, "Al-Monitor").isChecked(), true);
+  assert.equal(await other.page.locator(".chips .chip").count(), 1);
+  assert.deepEqual([...problems, ...other.problems], []);
+  await other.context.close();
+  await context.close();
+});
+
+test("a malformed or stale link shows a notice and the nearest valid view", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await ready(page, server.url + "#/?q=nato&from=2021-13&outlet=Nowhere%20Times&sort=sideways&p=x");
+  const notice = await page.locator(".notice").textContent();
+  assert.match(notice, /“2021-13” is not a date/);
+  assert.match(notice, /no outlet “Nowhere Times”/);
+  assert.match(notice, /sort order “sideways” is unknown/);
+  assert.equal(await page.locator("#search").inputValue(), "nato");
+  assert.ok((await headlines(page)).length > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("hostile article text renders as inert text", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dossier-hostile-"));
+  const articles = join(dir, "articles");
+  mkdirSync(articles);
+  writeFileSync(
+    join(articles, "evil.txt"),
+    '<img src=x onerror="window.pwned=1">\n\n<script>window.pwned=2</script> and a <a href="javascript:window.pwned=3">link</a>\n',
+  );
+  writeFileSync(join(articles, "plain.txt"), "A plain article\n\nNothing to see.\n");
+  const site = join(dir, "site");
+  execFileSync(DOSSIER, ["build", articles, "--out", site], { stdio: "ignore" });
+  const { page, context, problems } = await openPage(browser);
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  await ready(page, pathToFileURL(join(site, "index.html")).href);
+  assert.ok((await headlines(page)).includes('<img src=x onerror="window.pwned=1">'));
+  await page.getByRole("link", { name: '<img src=x onerror="window.pwned=1">' }).click();
+  await page.locator("article h1").waitFor();
+  assert.match(await page.locator("article .body").textContent(), /<script>window\.pwned=2<\/script>/);
+  assert.equal(await page.locator("article img, article script, article .body a[href^='javascript']").count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 375, height: 812 }],
+]) {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`screenshots: ${name}, ${colorScheme}`, async () => {
+      const { page, context, problems } = await openPage(browser, { viewport, colorScheme });
+      await ready(page, server.url + "#/?q=karabakh");
+      await screenshot(page, `explorer-${name}-${colorScheme}`);
+      await page.locator("ol.article-list a.headline").first().click();
+      await page.locator("article h1").waitFor();
+      await screenshot(page, `reading-${name}-${colorScheme}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
