@@ -4,6 +4,11 @@
 //! build time, index size against raw text, p50/p95 query latency) for 10k
 //! and 100k articles (set `DOSSIER_BENCH_SIZES=10000` to skip 100k), then
 //! runs the criterion benchmarks on 10k articles.
+//!
+//! Two vocabularies: `harsh` (about 12k word forms, so a one-word query
+//! matches about half the corpus) and `zipf` (Zipf over about 200k forms,
+//! closer to real news text). `DOSSIER_BENCH_VOCAB=harsh` or `zipf` picks
+//! one; `DOSSIER_BENCH_REPORT_ONLY=1` skips the criterion runs.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -66,10 +71,19 @@ const OUTLETS: [&str; 8] = [
     "Theta",
 ];
 
-fn vocabulary(rng: &mut Lcg, size: usize) -> Vec<String> {
+/// Which generated vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Vocab {
+    /// 30k draws of 1–3 syllables: about 12k distinct forms.
+    Harsh,
+    /// 200k draws of 1–4 syllables: Zipf over about 200k forms.
+    Zipf,
+}
+
+fn vocabulary(rng: &mut Lcg, size: usize, syllables: usize) -> Vec<String> {
     let mut words: Vec<String> = NAMES.iter().map(|s| s.to_string()).collect();
     while words.len() < size {
-        let n = 1 + rng.below(3);
+        let n = 1 + rng.below(syllables);
         let word: String = (0..n)
             .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
             .collect();
@@ -81,9 +95,12 @@ fn vocabulary(rng: &mut Lcg, size: usize) -> Vec<String> {
     words
 }
 
-fn corpus(n: usize) -> Vec<Article> {
+fn corpus(n: usize, kind: Vocab) -> Vec<Article> {
     let mut rng = Lcg(42);
-    let vocab = vocabulary(&mut rng, 30_000);
+    let vocab = match kind {
+        Vocab::Harsh => vocabulary(&mut rng, 30_000, 3),
+        Vocab::Zipf => vocabulary(&mut rng, 200_000, 4),
+    };
     let sentence = |rng: &mut Lcg, words: usize| -> String {
         let mut s: Vec<&str> = (0..words)
             .map(|_| vocab[rng.zipf(vocab.len())].as_str())
@@ -154,15 +171,22 @@ fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
     (times[times.len() / 2], times[times.len() * 95 / 100])
 }
 
-fn report(n: usize) -> (Vec<Article>, SearchIndex) {
-    let articles = corpus(n);
+fn report(n: usize, kind: Vocab) -> (Vec<Article>, SearchIndex) {
+    let articles = corpus(n, kind);
     let raw = raw_bytes(&articles);
     let started = Instant::now();
     let index = SearchIndex::build(&articles, &SearchConfig::default());
     let build = started.elapsed();
     let json = index.to_json().len();
+    let started = Instant::now();
+    let bytes = index.to_bytes();
+    let write = started.elapsed();
+    let started = Instant::now();
+    let loaded = SearchIndex::from_bytes(&bytes).expect("index reads back");
+    let read = started.elapsed();
+    assert_eq!(loaded.word_count(), index.word_count());
     println!(
-        "== {n} articles, {:.1} MB raw text, {} word forms",
+        "== {n} articles ({kind:?} vocabulary), {:.1} MB raw text, {} word forms",
         raw as f64 / 1e6,
         index.word_count()
     );
@@ -172,6 +196,13 @@ fn report(n: usize) -> (Vec<Article>, SearchIndex) {
         index.size_bytes() as f64 / 1e6,
         100.0 * index.size_bytes() as f64 / raw as f64,
         json as f64 / 1e6
+    );
+    println!(
+        "index: {:.1} MB as bytes ({:.0}% of raw text), written in {:.0} ms, read in {:.0} ms",
+        bytes.len() as f64 / 1e6,
+        100.0 * bytes.len() as f64 / raw as f64,
+        ms(write),
+        ms(read)
     );
     let filters = Filters {
         outlets: vec![OUTLETS[0].into(), OUTLETS[2].into()],
@@ -239,10 +270,23 @@ fn main() {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![10_000, 100_000]);
-    for &n in sizes.iter().filter(|&&n| n != 10_000) {
-        report(n);
+    let vocabs: Vec<Vocab> = match std::env::var("DOSSIER_BENCH_VOCAB").as_deref() {
+        Ok("harsh") => vec![Vocab::Harsh],
+        Ok("zipf") => vec![Vocab::Zipf],
+        _ => vec![Vocab::Harsh, Vocab::Zipf],
+    };
+    for &kind in &vocabs {
+        for &n in sizes.iter().filter(|&&n| n != 10_000) {
+            report(n, kind);
+        }
     }
-    let (articles, index) = report(10_000);
+    for &kind in vocabs.iter().skip(1) {
+        report(10_000, kind);
+    }
+    let (articles, index) = report(10_000, vocabs[0]);
+    if std::env::var_os("DOSSIER_BENCH_REPORT_ONLY").is_some() {
+        return;
+    }
     let mut c = Criterion::default().configure_from_args().sample_size(30);
     let one = queries(&articles, 1, 50);
     let three = queries(&articles, 3, 50);

@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::PartialDate;
 
 pub use analyze::{fold, tokenize, Analyzer, Token};
-pub use index::{SearchConfig, SearchIndex};
+pub use index::{EntityInfo, IndexFormatError, SearchConfig, SearchIndex};
 pub use parse::{parse_query, Group, ParsedQuery, Query, Term};
 
 /// The reader's facet selections, as picked in the UI. Within one facet the
@@ -170,6 +170,10 @@ pub struct FacetValue {
     pub count: usize,
     /// Whether it is selected in the [`Filters`].
     pub selected: bool,
+    /// For entities named in [`SearchConfig::entities`], their kind
+    /// (`person`, `place`, `country`…); `None` elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// Counts for each facet. Values with no matching article are left out
@@ -183,12 +187,39 @@ pub struct Facets {
     pub authors: Vec<FacetValue>,
     /// By language (empty when articles record none).
     pub languages: Vec<FacetValue>,
-    /// By entity (empty when articles record none).
+    /// By entity (empty when articles record none); each value carries its
+    /// kind when [`SearchConfig::entities`] knows it (see
+    /// [`Facets::entities_of_kind`]).
     pub entities: Vec<FacetValue>,
     /// By year of publication.
     pub years: Vec<FacetValue>,
     /// By month of publication (articles dated at least to the month).
     pub months: Vec<FacetValue>,
+}
+
+impl Facets {
+    /// The entity values of one kind (`"person"`, `"place"`…), in facet
+    /// order; `None` gives the entities of no known kind.
+    pub fn entities_of_kind<'a>(
+        &'a self,
+        kind: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a FacetValue> + 'a {
+        self.entities
+            .iter()
+            .filter(move |v| v.kind.as_deref() == kind)
+    }
+
+    /// The entity kinds present in [`Facets::entities`], sorted, each once.
+    pub fn entity_kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = self
+            .entities
+            .iter()
+            .filter_map(|v| v.kind.as_deref())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    }
 }
 
 /// A name from the alias table that matched on the reader's behalf.

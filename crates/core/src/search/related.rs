@@ -74,7 +74,7 @@ impl SearchIndex {
         if article >= self.len() || n == 0 {
             return Vec::new();
         }
-        let analyzer = self.analyzer();
+        let analyzer = self.analyzer_for(source);
         let mut tokens = Vec::new();
         tokenize_into(&source.headline, &mut tokens);
         for p in source.paragraphs.iter().filter(|p| is_searched(p.role)) {

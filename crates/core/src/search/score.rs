@@ -1,8 +1,13 @@
 //! Matching and BM25F scoring: which articles an alternative matches, how
 //! groups combine (any alternative, all groups, no exclusion), phrases.
+//!
+//! Plain words decode only the document streams; positions are read for
+//! phrases alone. A word whose stem has many forms is merged through a
+//! dense per-article accumulator rather than by sorting.
 
 use super::index::SearchIndex;
 use super::run::{Alternative, Candidate, Kind, Origin};
+use super::store::Posting;
 
 impl SearchIndex {
     /// All articles matching every group and no exclusion, sorted by article.
@@ -11,110 +16,152 @@ impl SearchIndex {
         groups: &[Vec<Alternative>],
         excluded: &[Alternative],
     ) -> Vec<Candidate> {
-        let mut result: Option<Vec<Candidate>> = None;
-        for group in groups {
-            let mut merged: Vec<Candidate> = Vec::new();
-            for alt in group {
-                let exact = !matches!(alt.origin, Origin::Typo { .. });
-                merged.extend(
-                    self.matches(alt)
-                        .into_iter()
-                        .map(|(d, s)| (d, s * alt.weight, exact)),
-                );
-            }
-            merged.sort_unstable_by_key(|c| c.0);
-            merged.dedup_by(|later, kept| {
-                if later.0 == kept.0 {
-                    kept.1 = kept.1.max(later.1);
-                    kept.2 |= later.2;
-                    true
-                } else {
-                    false
-                }
-            });
-            result = Some(match result {
-                None => merged,
-                Some(previous) => intersect(&previous, &merged),
-            });
-        }
-        let mut result =
-            result.unwrap_or_else(|| (0..self.len() as u32).map(|d| (d, 0.0, true)).collect());
+        let mut lists: Vec<Vec<Candidate>> = groups.iter().map(|g| self.group_matches(g)).collect();
+        // Intersect from the shortest list up.
+        lists.sort_by_key(|l| l.len());
+        let mut lists = lists.into_iter();
+        let mut result = match lists.next() {
+            Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
+            None => (0..self.len() as u32).map(|d| (d, 0.0, true)).collect(),
+        };
         for alt in excluded {
+            if result.is_empty() {
+                break;
+            }
             let gone = self.matches(alt);
-            result.retain(|c| gone.binary_search_by_key(&c.0, |g| g.0).is_err());
+            result = difference(&result, &gone);
         }
         result
     }
 
-    /// The articles an alternative matches with their BM25F scores.
+    /// The articles matching any alternative of a group: the best score and
+    /// whether any exact (not similar-spelling) alternative matched.
+    fn group_matches(&self, group: &[Alternative]) -> Vec<Candidate> {
+        let mut merged: Vec<Candidate> = Vec::new();
+        for alt in group {
+            let exact = !matches!(alt.origin, Origin::Typo { .. });
+            let list: Vec<Candidate> = self
+                .matches(alt)
+                .into_iter()
+                .map(|(d, s)| (d, s * alt.weight, exact))
+                .collect();
+            merged = if merged.is_empty() {
+                list
+            } else {
+                union(&merged, &list)
+            };
+        }
+        merged
+    }
+
+    /// The articles an alternative matches with their BM25F scores, in
+    /// article order.
     pub(super) fn matches(&self, alt: &Alternative) -> Vec<(u32, f32)> {
         match &alt.kind {
             Kind::Nothing => Vec::new(),
             Kind::Forms(forms) => {
-                let mut counts: Vec<(u32, u32, u32)> = Vec::new();
-                for &t in forms {
-                    counts.extend(
-                        self.postings(t as usize)
-                            .map(|p| (p.doc, p.headline, p.body)),
-                    );
-                }
-                if forms.len() > 1 {
-                    counts.sort_unstable_by_key(|c| c.0);
-                    counts.dedup_by(|later, kept| {
-                        if later.0 == kept.0 {
-                            kept.1 += later.1;
-                            kept.2 += later.2;
-                            true
-                        } else {
-                            false
-                        }
-                    });
-                }
+                let counts = self.form_counts(forms);
                 let idf = self.idf(counts.len());
                 counts
                     .into_iter()
-                    .map(|(d, h, b)| (d, self.bm25f(d, h, b, idf)))
+                    .map(|p| (p.doc, self.bm25f(p.doc, p.headline, p.body, idf)))
                     .collect()
             }
             Kind::Phrase(ids) => self.phrase_matches(ids),
         }
     }
 
+    /// Per article, the summed headline and body counts of any of `forms`.
+    fn form_counts(&self, forms: &[u32]) -> Vec<Posting> {
+        let bytes: usize = forms.iter().map(|&t| self.postings_bytes(t as usize)).sum();
+        let mut out: Vec<Posting> = Vec::with_capacity(bytes / 2 + 1);
+        match forms {
+            [] => {}
+            [t] => out.extend(self.postings(*t as usize)),
+            _ if bytes < self.len() / 4 => {
+                for &t in forms {
+                    out.extend(self.postings(t as usize));
+                }
+                out.sort_unstable_by_key(|p| p.doc);
+                out.dedup_by(|later, kept| {
+                    if later.doc == kept.doc {
+                        kept.headline += later.headline;
+                        kept.body += later.body;
+                        true
+                    } else {
+                        false
+                    }
+                });
+            }
+            _ => {
+                let n = self.len();
+                let mut acc = vec![(0u32, 0u32); n];
+                let mut seen = vec![0u64; n.div_ceil(64)];
+                for &t in forms {
+                    for p in self.postings(t as usize) {
+                        let d = p.doc as usize;
+                        acc[d].0 += p.headline;
+                        acc[d].1 += p.body;
+                        seen[d / 64] |= 1 << (d % 64);
+                    }
+                }
+                for (w, &word) in seen.iter().enumerate() {
+                    let mut bits = word;
+                    while bits != 0 {
+                        let d = w * 64 + bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        out.push(Posting {
+                            doc: d as u32,
+                            headline: acc[d].0,
+                            body: acc[d].1,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
     pub(super) fn phrase_matches(&self, ids: &[u32]) -> Vec<(u32, f32)> {
-        let lists: Vec<Vec<_>> = ids
+        let lists: Vec<Vec<Posting>> = ids
             .iter()
             .map(|&t| self.postings(t as usize).collect())
             .collect();
+        let mut streams: Vec<_> = ids.iter().map(|&t| self.positions(t as usize)).collect();
         let idf: f32 = lists.iter().map(|l| self.idf(l.len())).sum();
-        let mut cursors = vec![0usize; lists.len()];
+        let k = lists.len();
+        let mut cursors = vec![0usize; k];
+        // How many postings of each list have had their positions consumed.
+        let mut read = vec![0usize; k];
+        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); k];
         let mut out = Vec::new();
         let Some(first) = lists.first() else {
             return out;
         };
-        'docs: for p in first {
-            for (k, list) in lists.iter().enumerate().skip(1) {
-                while cursors[k] < list.len() && list[cursors[k]].doc < p.doc {
-                    cursors[k] += 1;
+        'docs: for (i, p) in first.iter().enumerate() {
+            cursors[0] = i;
+            for (j, list) in lists.iter().enumerate().skip(1) {
+                while cursors[j] < list.len() && list[cursors[j]].doc < p.doc {
+                    cursors[j] += 1;
                 }
-                if cursors[k] == list.len() {
+                if cursors[j] == list.len() {
                     break 'docs;
                 }
-                if list[cursors[k]].doc != p.doc {
+                if list[cursors[j]].doc != p.doc {
                     continue 'docs;
                 }
             }
-            let positions: Vec<Vec<u32>> = lists
-                .iter()
-                .zip(&cursors)
-                .enumerate()
-                .map(|(k, (l, &c))| {
-                    if k == 0 {
-                        p.positions()
-                    } else {
-                        l[c].positions()
-                    }
-                })
-                .collect();
+            for j in 0..k {
+                let list = &lists[j];
+                while read[j] < cursors[j] {
+                    let q = list[read[j]];
+                    streams[j].skip(q.headline + q.body);
+                    read[j] += 1;
+                }
+                let q = list[cursors[j]];
+                streams[j].read(q.headline + q.body, &mut positions[j]);
+                read[j] += 1;
+            }
             let headline_len = self.headline_len[p.doc as usize];
             let (mut h, mut b) = (0, 0);
             for &start in &positions[0] {
@@ -122,7 +169,7 @@ impl SearchIndex {
                     .iter()
                     .enumerate()
                     .skip(1)
-                    .all(|(k, ps)| ps.binary_search(&(start + k as u32)).is_ok());
+                    .all(|(j, ps)| ps.binary_search(&(start + j as u32)).is_ok());
                 if all {
                     if start < headline_len {
                         h += 1;
@@ -144,19 +191,23 @@ impl SearchIndex {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
+    #[inline]
     pub(super) fn bm25f(&self, doc: u32, headline: u32, body: u32, idf: f32) -> f32 {
         let c = &self.config;
         let d = doc as usize;
         let norm = |len: u32, avg: f32| 1.0 - c.b + c.b * len as f32 / avg.max(1.0);
-        let tf = c.headline_weight * headline as f32
-            / norm(self.headline_len[d], self.avg_headline_len)
-            + c.body_weight * body as f32 / norm(self.body_len[d], self.avg_body_len);
+        let mut tf = c.body_weight * body as f32 / norm(self.body_len[d], self.avg_body_len);
+        if headline > 0 {
+            tf += c.headline_weight * headline as f32
+                / norm(self.headline_len[d], self.avg_headline_len);
+        }
         idf * tf * (c.k1 + 1.0) / (c.k1 + tf)
     }
 }
 
 fn intersect(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
@@ -169,4 +220,47 @@ fn intersect(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Articles in either list: the better score, exact if either is.
+fn union(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    while i < a.len() || j < b.len() {
+        let order = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => x.0.cmp(&y.0),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1.max(b[j].1), a[i].2 || b[j].2));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The candidates not in `gone` (both in article order).
+fn difference(a: &[Candidate], gone: &[(u32, f32)]) -> Vec<Candidate> {
+    let mut j = 0;
+    a.iter()
+        .filter(|c| {
+            while j < gone.len() && gone[j].0 < c.0 {
+                j += 1;
+            }
+            j >= gone.len() || gone[j].0 != c.0
+        })
+        .copied()
+        .collect()
 }

@@ -16,9 +16,37 @@ pub(crate) const SNIPPET_WORDS: usize = 30;
 pub(crate) struct Marker {
     pub(crate) words: BTreeSet<String>,
     pub(crate) phrases: Vec<Vec<String>>,
+    /// The words with those that start with another word left out: an
+    /// ASCII paragraph containing none of them (nor every word of some
+    /// phrase) has nothing to mark. Filled by [`Marker::prepare`].
+    needles: Vec<String>,
 }
 
 impl Marker {
+    /// Readies the quick test for paragraphs without marks.
+    pub(crate) fn prepare(&mut self) {
+        self.needles.clear();
+        for w in &self.words {
+            if !self
+                .needles
+                .last()
+                .is_some_and(|n| w.starts_with(n.as_str()))
+            {
+                self.needles.push(w.clone());
+            }
+        }
+    }
+
+    /// Whether an ASCII text may contain something to mark, given it
+    /// lower-cased without apostrophes in `folded`.
+    fn may_match(&self, folded: &str) -> bool {
+        self.needles.iter().any(|n| folded.contains(n.as_str()))
+            || self
+                .phrases
+                .iter()
+                .any(|p| !p.is_empty() && p.iter().all(|w| folded.contains(w.as_str())))
+    }
+
     /// Marked spans of a text and, per token, whether it is marked.
     fn mark(&self, tokens: &[Token]) -> (Vec<Span>, Vec<bool>) {
         let mut spans = Vec::new();
@@ -77,18 +105,35 @@ pub(crate) fn highlight(article: &Article, marker: &Marker) -> (Highlights, Opti
         paragraphs: Vec::new(),
     };
     let mut best: Option<Window> = None;
+    // The first paragraph with words: the snippet when nothing matched.
+    let mut fallback: Option<usize> = None;
+    let mut folded = String::new();
     for (p, paragraph) in article.paragraphs.iter().enumerate() {
         if !is_searched(paragraph.role) {
             continue;
         }
-        let tokens = tokenize(&paragraph.text);
+        let text = &paragraph.text;
+        if text.is_ascii() {
+            folded.clear();
+            folded.extend(
+                text.bytes()
+                    .filter(|&b| b != b'\'')
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            if !marker.may_match(&folded) {
+                if fallback.is_none() && text.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                    fallback = Some(p);
+                }
+                continue;
+            }
+        }
+        let tokens = tokenize(text);
+        if fallback.is_none() && !tokens.is_empty() {
+            fallback = Some(p);
+        }
         let (spans, flags) = marker.mark(&tokens);
         let (count, start) = densest_window(&flags, SNIPPET_WORDS);
-        let better = match &best {
-            None => !tokens.is_empty(),
-            Some((c, ..)) => count > *c,
-        };
-        if better {
+        if count > 0 && best.as_ref().is_none_or(|b| count > b.0) {
             best = Some((count, p, start, tokens, spans.clone()));
         }
         if !spans.is_empty() {
@@ -97,6 +142,9 @@ pub(crate) fn highlight(article: &Article, marker: &Marker) -> (Highlights, Opti
                 spans,
             });
         }
+    }
+    if best.is_none() {
+        best = fallback.map(|p| (0, p, 0, tokenize(&article.paragraphs[p].text), Vec::new()));
     }
     let snippet = best.map(|(_, p, first, tokens, spans)| {
         let text = &article.paragraphs[p].text;
@@ -168,13 +216,16 @@ mod tests {
     }
 
     fn marker(words: &[&str], phrases: &[&[&str]]) -> Marker {
-        Marker {
+        let mut marker = Marker {
             words: words.iter().map(|w| w.to_string()).collect(),
             phrases: phrases
                 .iter()
                 .map(|p| p.iter().map(|w| w.to_string()).collect())
                 .collect(),
-        }
+            needles: Vec::new(),
+        };
+        marker.prepare();
+        marker
     }
 
     fn article(headline: &str, paragraphs: &[&str]) -> Article {

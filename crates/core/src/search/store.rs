@@ -1,5 +1,6 @@
 //! Storage primitives of the index: a sorted string dictionary, multi-valued
-//! columns, and varint-encoded postings.
+//! columns, and varint-encoded postings (documents and positions in
+//! separate streams, so plain word queries never decode positions).
 
 use std::ops::Range;
 
@@ -111,7 +112,14 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+#[inline]
 pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    if let Some(&b) = bytes.get(*at) {
+        if b < 0x80 {
+            *at += 1;
+            return u32::from(b);
+        }
+    }
     let mut v = 0u32;
     let mut shift = 0;
     while let Some(&b) = bytes.get(*at) {
@@ -125,57 +133,90 @@ pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     v
 }
 
-/// One article's entry in a term's postings.
-pub(crate) struct Posting<'a> {
-    pub(crate) doc: u32,
-    pub(crate) headline: u32,
-    pub(crate) body: u32,
-    positions: &'a [u8],
-}
-
-impl Posting<'_> {
-    /// Token positions (headline first, then searched paragraphs).
-    pub(crate) fn positions(&self) -> Vec<u32> {
-        let mut out = Vec::with_capacity((self.headline + self.body) as usize);
-        let (mut at, mut pos) = (0, 0u32);
-        while at < self.positions.len() {
-            pos += read_varint(self.positions, &mut at);
-            out.push(pos);
-        }
-        out
+/// Appends one article's entry to a term's document stream: the article
+/// delta shifted left once, the low bit set for the common case of one body
+/// occurrence and none in the headline; otherwise the two counts follow.
+pub(crate) fn write_posting(out: &mut Vec<u8>, delta: u32, headline: u32, body: u32) {
+    if headline == 0 && body == 1 {
+        write_varint(out, (delta << 1) | 1);
+    } else {
+        write_varint(out, delta << 1);
+        write_varint(out, headline);
+        write_varint(out, body);
     }
 }
 
-/// Iterates a term's postings in article order.
+/// One article's entry in a term's postings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Posting {
+    pub(crate) doc: u32,
+    pub(crate) headline: u32,
+    pub(crate) body: u32,
+}
+
+/// Iterates a term's document stream in article order (no positions).
 pub(crate) struct Postings<'a> {
     pub(crate) bytes: &'a [u8],
     pub(crate) at: usize,
     pub(crate) doc: u32,
 }
 
-impl<'a> Iterator for Postings<'a> {
-    type Item = Posting<'a>;
-    fn next(&mut self) -> Option<Posting<'a>> {
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+    #[inline]
+    fn next(&mut self) -> Option<Posting> {
         if self.at >= self.bytes.len() {
             return None;
         }
-        self.doc += read_varint(self.bytes, &mut self.at);
-        let headline = read_varint(self.bytes, &mut self.at);
-        let body = read_varint(self.bytes, &mut self.at);
-        let start = self.at;
-        let mut left = headline + body;
+        let head = read_varint(self.bytes, &mut self.at);
+        self.doc = self.doc.wrapping_add(head >> 1);
+        let (headline, body) = if head & 1 == 1 {
+            (0, 1)
+        } else {
+            (
+                read_varint(self.bytes, &mut self.at),
+                read_varint(self.bytes, &mut self.at),
+            )
+        };
+        Some(Posting {
+            doc: self.doc,
+            headline,
+            body,
+        })
+    }
+}
+
+/// Walks a term's position stream alongside its postings: each posting has
+/// `headline + body` position deltas (the first from 0).
+pub(crate) struct Positions<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
+}
+
+impl Positions<'_> {
+    /// Skips the positions of one posting with `count` occurrences.
+    pub(crate) fn skip(&mut self, count: u32) {
+        let mut left = count;
         while left > 0 && self.at < self.bytes.len() {
             if self.bytes[self.at] < 0x80 {
                 left -= 1;
             }
             self.at += 1;
         }
-        Some(Posting {
-            doc: self.doc,
-            headline,
-            body,
-            positions: &self.bytes[start..self.at],
-        })
+    }
+
+    /// Reads the positions of one posting with `count` occurrences into
+    /// `out` (cleared first).
+    pub(crate) fn read(&mut self, count: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let mut pos = 0u32;
+        for _ in 0..count {
+            if self.at >= self.bytes.len() {
+                break;
+            }
+            pos = pos.wrapping_add(read_varint(self.bytes, &mut self.at));
+            out.push(pos);
+        }
     }
 }
 

@@ -9,7 +9,7 @@ impl SearchIndex {
     /// Adds similar spellings for typed whole words of 5 letters or more;
     /// returns whether any was added.
     pub(super) fn add_typos(&self, groups: &mut [Vec<Alternative>]) -> bool {
-        let analyzer = self.analyzer();
+        let analyzers = self.analyzers();
         let mut added = false;
         for group in groups.iter_mut() {
             let typed: Vec<(String, Kind)> = group
@@ -19,7 +19,7 @@ impl SearchIndex {
                 .collect();
             for (word, own_kind) in typed {
                 for corrected in self.similar_words(&word) {
-                    let Some(mut alt) = self.resolve(&analyzer, &Term::word(corrected.as_str()))
+                    let Some(mut alt) = self.resolve(&analyzers, &Term::word(corrected.as_str()))
                     else {
                         continue;
                     };

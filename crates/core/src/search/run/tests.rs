@@ -1,0 +1,256 @@
+//! Unit tests of `run`.
+
+use super::*;
+use crate::model::Paragraph;
+use crate::search::index::SearchConfig;
+
+fn articles(texts: &[(&str, &str)]) -> Vec<Article> {
+    texts
+        .iter()
+        .map(|(h, b)| Article {
+            id: h.to_string(),
+            headline: h.to_string(),
+            paragraphs: b.split('\n').map(Paragraph::body).collect(),
+            ..Default::default()
+        })
+        .collect()
+}
+
+fn found(articles: &[Article], query: &str) -> Vec<usize> {
+    let config = SearchConfig {
+        typo_threshold: 0,
+        ..Default::default()
+    };
+    let index = SearchIndex::build(articles, &config);
+    let mut hits: Vec<usize> = index
+        .search_text(
+            articles,
+            query,
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        )
+        .hits
+        .iter()
+        .map(|h| h.article)
+        .collect();
+    hits.sort_unstable();
+    hits
+}
+
+#[test]
+fn all_words_must_match() {
+    let a = articles(&[("one", "baku lachin"), ("two", "baku only")]);
+    assert_eq!(found(&a, "baku lachin"), [0]);
+    assert_eq!(found(&a, "baku"), [0, 1]);
+}
+
+#[test]
+fn words_match_other_inflections() {
+    let a = articles(&[("one", "the talks failed"), ("two", "nothing")]);
+    assert_eq!(found(&a, "talk"), [0]);
+    assert_eq!(found(&a, "talking"), [0]);
+}
+
+#[test]
+fn a_quoted_word_matches_only_that_form() {
+    let a = articles(&[("one", "the talks failed"), ("two", "we talk")]);
+    assert_eq!(found(&a, "\"talk\""), [1]);
+}
+
+#[test]
+fn phrases_need_the_words_in_order_within_a_paragraph() {
+    let a = articles(&[
+        ("one", "ethnic cleansing"),
+        ("two", "cleansing ethnic"),
+        ("three", "ethnic\ncleansing"),
+    ]);
+    assert_eq!(found(&a, "\"ethnic cleansing\""), [0]);
+}
+
+#[test]
+fn hyphenated_words_are_phrases() {
+    let a = articles(&[
+        ("one", "in Nagorno-Karabakh"),
+        ("two", "Karabakh, not Nagorno"),
+    ]);
+    assert_eq!(found(&a, "nagorno-karabakh"), [0]);
+}
+
+#[test]
+fn a_phrase_may_span_headline_and_nothing_else() {
+    let a = articles(&[("Ethnic", "cleansing")]);
+    assert!(found(&a, "\"ethnic cleansing\"").is_empty());
+}
+
+#[test]
+fn only_exclusions_match_everything_else() {
+    let a = articles(&[("one", "baku"), ("two", "ankara")]);
+    assert_eq!(found(&a, "-baku"), [1]);
+}
+
+#[test]
+fn unknown_word_matches_nothing() {
+    let a = articles(&[("one", "baku")]);
+    assert!(found(&a, "baku zzzz").is_empty());
+}
+
+#[test]
+fn punctuation_only_terms_are_ignored_with_a_message() {
+    let a = articles(&[("one", "baku")]);
+    let index = SearchIndex::build(&a, &SearchConfig::default());
+    let r = index.search_text(
+        &a,
+        "baku !!!",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.total, 1);
+    assert_eq!(r.messages.len(), 1);
+}
+
+#[test]
+fn headline_outweighs_body() {
+    let a = articles(&[("other", "baku is here"), ("Baku", "is the headline")]);
+    let index = SearchIndex::build(&a, &SearchConfig::default());
+    let r = index.search_text(
+        &a,
+        "baku",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.hits[0].article, 1);
+}
+
+#[test]
+fn typos_rank_below_exact_matches() {
+    let a = articles(&[
+        ("a", "stoltenberg stoltenberg stoltenberg"),
+        ("b", "stoltenbreg"),
+    ]);
+    let index = SearchIndex::build(&a, &SearchConfig::default());
+    let r = index.search_text(
+        &a,
+        "stoltenbreg",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.hits.iter().map(|h| h.article).collect::<Vec<_>>(), [1, 0]);
+    assert_eq!(r.typo_corrections[0].typed, "stoltenbreg");
+}
+
+#[test]
+fn short_words_get_no_typo_tolerance() {
+    let a = articles(&[("a", "baku")]);
+    let index = SearchIndex::build(&a, &SearchConfig::default());
+    let r = index.search_text(
+        &a,
+        "bakx",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.total, 0);
+}
+
+#[test]
+fn typos_are_not_tried_when_exact_matches_are_many() {
+    let a = articles(&[
+        ("a", "ankara"),
+        ("b", "ankara"),
+        ("c", "ankara"),
+        ("d", "ankary"),
+    ]);
+    assert_eq!(found(&a, "ankara"), [0, 1, 2]);
+    let index = SearchIndex::build(&a, &SearchConfig::default());
+    let r = index.search_text(
+        &a,
+        "ankara",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.total, 3);
+    assert!(r.typo_corrections.is_empty());
+}
+
+#[test]
+fn multi_word_aliases_are_phrases() {
+    let a = articles(&[
+        ("a", "in Artsakh"),
+        ("b", "in Nagorno-Karabakh"),
+        ("c", "Nagorno is not Karabakh"),
+    ]);
+    let config = SearchConfig {
+        aliases: vec![vec!["Nagorno-Karabakh".into(), "Artsakh".into()]],
+        typo_threshold: 0,
+        ..Default::default()
+    };
+    let index = SearchIndex::build(&a, &config);
+    let r = index.search_text(
+        &a,
+        "artsakh",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
+    hits.sort_unstable();
+    assert_eq!(hits, [0, 1]);
+    assert_eq!(r.aliases_matched[0].also_matching, "Nagorno-Karabakh");
+}
+
+#[test]
+fn aliases_that_match_nothing_are_not_reported() {
+    let a = articles(&[("a", "in Shusha")]);
+    let config = SearchConfig {
+        aliases: vec![vec!["Shusha".into(), "Shushi".into()]],
+        ..Default::default()
+    };
+    let index = SearchIndex::build(&a, &config);
+    let r = index.search_text(
+        &a,
+        "shusha",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert!(r.aliases_matched.is_empty());
+}
+
+#[test]
+fn prefix_matches_word_starts() {
+    let a = articles(&[("a", "azerbaijani"), ("b", "azeris"), ("c", "baku")]);
+    assert_eq!(found(&a, "aze*"), [0, 1]);
+}
+
+#[test]
+fn interleave_takes_outlets_in_turn() {
+    let hits: Vec<Candidate> = (0..5).map(|d| (d, 1.0, true)).collect();
+    let outlet = |d: u32| Some(if d < 3 { 0 } else { 1 });
+    let order: Vec<u32> = interleave(&hits, outlet).iter().map(|h| h.0).collect();
+    assert_eq!(order, [0, 3, 1, 4, 2]);
+}
+
+#[test]
+fn relevance_ties_go_to_the_newer_then_the_first_article() {
+    use crate::model::{Fact, Provenance};
+    use crate::PartialDate;
+    let mut a = articles(&[("a", "baku"), ("b", "baku"), ("c", "baku")]);
+    a[1].published = Some(Fact::new(PartialDate::year(2024), Provenance::Manifest));
+    let index = SearchIndex::build(&a, &SearchConfig::default());
+    let r = index.search_text(
+        &a,
+        "baku",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(
+        r.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+        [1, 0, 2]
+    );
+}
