@@ -262,6 +262,22 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    // On a phone the filters sit behind a button; on a desk they are always shown.
+    let drawer_open = use_state(|| false);
+    let toggle_drawer = {
+        let drawer_open = drawer_open.clone();
+        Callback::from(move |_| drawer_open.set(!*drawer_open))
+    };
+    let active_filters = {
+        let f = &state.view.filters;
+        f.outlets.len()
+            + f.authors.len()
+            + f.languages.len()
+            + f.entities.len()
+            + f.years.len()
+            + f.months.len()
+            + usize::from(f.after.is_some() || f.before.is_some())
+    };
 
     let main = match view.article.as_ref().and_then(|id| engine.position(id)) {
         Some(position) => html! {
@@ -270,10 +286,15 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         },
         None => html! {
             <div class="explorer">
-                <aside class="filters" aria-label="Filters">
+                <button type="button" class="drawer-button" aria-expanded={drawer_open.to_string()}
+                        aria-controls="filters" onclick={toggle_drawer}>
+                    { if active_filters > 0 { format!("Filters ({active_filters})") } else { "Filters".to_string() } }
+                </button>
+                <aside id="filters" class={classes!("filters", (*drawer_open).then_some("open"))} aria-label="Filters">
                     <FacetPanel engine={engine.clone()} facets={results.facets.clone()} on_action={dispatch.clone()} />
                 </aside>
-                <section class="results-column" aria-label="Results">
+                <section class="results-column" aria-labelledby="results-heading">
+                    <h1 id="results-heading" class="visually-hidden">{ format!("Search {}", engine.bundle.title) }</h1>
                     <DateSlider engine={engine.clone()} histogram={undated_range.facets.months.clone()}
                                 after={view.filters.after} before={view.filters.before}
                                 approximate={results.approximate_dates} undated={results.undated}

@@ -32,10 +32,7 @@ impl Engine {
     /// a search for one name of a place also finds its other names.
     pub fn new(bundle: Bundle) -> Engine {
         let gazetteer = Gazetteer::default();
-        let config = SearchConfig {
-            aliases: gazetteer.alias_groups(),
-            ..Default::default()
-        };
+        let config = SearchConfig::from_gazetteer(&gazetteer);
         let index = SearchIndex::build(&bundle.articles, &config);
         let entity_names = gazetteer
             .entities()

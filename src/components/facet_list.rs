@@ -24,7 +24,7 @@ pub struct FacetPanelProps {
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let f = &props.facets;
-    let group = |title: &str, facet: Facet, values: &[FacetValue], limit: usize| -> Html {
+    let group = |title: &str, facet: Facet, values: &[&FacetValue], limit: usize| -> Html {
         if values.is_empty() {
             return html! {};
         }
@@ -55,13 +55,29 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             </fieldset>
         }
     };
+    fn all(values: &[FacetValue]) -> Vec<&FacetValue> {
+        values.iter().collect()
+    }
+    // Entities by type, so people, places and organisations do not crowd each other out.
+    let kinds: [(&str, &str); 5] = [
+        ("person", "People"),
+        ("place", "Places"),
+        ("country", "Countries"),
+        ("organisation", "Organisations"),
+        ("people", "Peoples"),
+    ];
+    let untyped: Vec<&FacetValue> = f.entities_of_kind(None).collect();
     html! {
         <>
-            { group("Outlet", Facet::Outlet, &f.outlets, 30) }
-            { group("Entity", Facet::Entity, &f.entities, 15) }
-            { group("Language", Facet::Language, &f.languages, 10) }
-            { group("Year", Facet::Year, &f.years, 30) }
-            { group("Author", Facet::Author, &f.authors, 15) }
+            { group("Outlet", Facet::Outlet, &all(&f.outlets), 30) }
+            { for kinds.iter().map(|(kind, title)| {
+                let values: Vec<&FacetValue> = f.entities_of_kind(Some(kind)).collect();
+                group(title, Facet::Entity, &values, 10)
+            }) }
+            { group("Other names", Facet::Entity, &untyped, 10) }
+            { group("Language", Facet::Language, &all(&f.languages), 10) }
+            { group("Year", Facet::Year, &all(&f.years), 30) }
+            { group("Author", Facet::Author, &all(&f.authors), 15) }
         </>
     }
 }

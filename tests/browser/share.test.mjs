@@ -29,6 +29,15 @@ function dossier(...args) {
   return execFileSync(DOSSIER, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
+/** Types a search and waits for the list to shrink to `expected` articles. */
+async function searchFilters(page, query, expected) {
+  await page.locator("#search").fill(query);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("ol.article-list > li").length === n,
+    expected,
+  );
+}
+
 async function headlines(page) {
   const items = page.locator("ol.article-list > li a.headline");
   await items.first().waitFor();
@@ -54,6 +63,7 @@ test("the built site opens as one self-contained HTML file from file://", async 
   const listed = await headlines(page);
   assert.equal(listed.length, 5);
   assert.ok(listed.includes(SEED_HEADLINE));
+  await searchFilters(page, "stoltenberg", 1);
   assert.deepEqual(requests.filter((r) => r !== pathToFileURL(out).href && !r.startsWith("data:")), []);
   await screenshot(page, "single-file");
   assert.deepEqual(problems, []);
@@ -66,9 +76,10 @@ test("the site works under a sub-path, as GitHub Pages serves a project", async 
     const { page, context, problems, requests } = await openPage(browser);
     await page.goto(server.url);
     assert.equal((await headlines(page)).length, 5);
+    await searchFilters(page, "shushi", 2);
     await page.getByRole("link", { name: SEED_HEADLINE }).click();
     await page.locator("article h1").waitFor();
-    assert.match(page.url(), /\/some-repo\/#\/article\/000_8db539debded9aa6$/);
+    assert.match(page.url(), /\/some-repo\/#\/article\/000_8db539debded9aa6\?q=shushi$/);
     assert.deepEqual(requests.filter((r) => !r.startsWith(server.url) && !r.startsWith("data:")), []);
     assert.deepEqual(problems, []);
     await context.close();
@@ -109,6 +120,8 @@ test("dossier build turns any folder of articles into a site that opens from dis
   await page.goto(url);
   assert.deepEqual((await headlines(page)).sort(), ["First headline", "Second <b>headline</b>", "Third headline"]);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await searchFilters(page, "moscow", 1);
+  await searchFilters(page, "", 3);
   assert.equal(await page.title(), "Three test articles · Dossier");
 
   await page.getByRole("button", { name: "About" }).click();
@@ -183,6 +196,8 @@ test("Firefox ESR opens the site from file:// (WebDriver BiDi)", async () => {
     const listed = await page.$$eval("ol.article-list > li a.headline", (as) => as.map((a) => a.textContent.trim()));
     assert.equal(listed.length, 5);
     assert.ok(listed.includes(SEED_HEADLINE));
+    await page.locator("#search").fill("stoltenberg");
+    await page.waitForFunction(() => document.querySelectorAll("ol.article-list > li").length === 1);
     assert.deepEqual(errors, []);
   } finally {
     await firefox.close();

@@ -1,0 +1,80 @@
+// What a reader sees when things go wrong or are unusual: a site whose data
+// is missing or from another version, and an accessibility check (axe-core)
+// of the list and the reading view.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, fileUrl, launch, openPage, screenshot, serve } from "./harness.mjs";
+
+const AXE = readFileSync(new URL("../../tools/node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function copyOfDist() {
+  const dir = join(mkdtempSync(join(tmpdir(), "dossier-states-")), "site");
+  cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+test("a site whose data file is missing says so and what to do", async () => {
+  const site = copyOfDist();
+  rmSync(join(site, "data/corpus.js"));
+  const { page, context } = await openPage(browser);
+  await page.goto(fileUrl(site));
+  const error = page.locator(".error[role=alert]");
+  await error.waitFor();
+  assert.match(await error.textContent(), /data \(data\/corpus\.js\) did not load.*open index\.html again/);
+  await context.close();
+});
+
+test("data from another version of Dossier is refused by name, not shown wrong", async () => {
+  const site = copyOfDist();
+  const path = join(site, "data/corpus.js");
+  writeFileSync(path, readFileSync(path, "utf8").replace('\\"schema_version\\":1', '\\"schema_version\\":99'));
+  const { page, context } = await openPage(browser);
+  await page.goto(fileUrl(site));
+  const error = page.locator(".error[role=alert]");
+  await error.waitFor();
+  assert.match(await error.textContent(), /format version 99.*reads version 1/);
+  await screenshot(page, "unknown-version");
+  await context.close();
+});
+
+test("damaged data gives a message, not a blank page", async () => {
+  const site = copyOfDist();
+  writeFileSync(join(site, "data/corpus.js"), 'window.__dossierCorpus = "{\\"schema_version\\":1, \\"art";\n');
+  const { page, context } = await openPage(browser);
+  await page.goto(fileUrl(site));
+  await page.locator(".error[role=alert]").waitFor();
+  assert.match(await page.locator(".error").textContent(), /damaged/);
+  await context.close();
+});
+
+for (const [name, hash] of [
+  ["the results", "#/?q=karabakh"],
+  ["the reading view", "#/article/002_f12498e0a3b23f5d?q=stoltenberg"],
+]) {
+  test(`axe-core finds no accessibility violations in ${name}`, async () => {
+    // axe is injected by the test, so this one page may run a script the CSP
+    // does not list; over http, because axe reads the stylesheet with XHR.
+    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
+    await page.goto(server.url + hash);
+    await page.locator("ol.article-list, article h1").first().waitFor();
+    await page.evaluate(AXE);
+    const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
+    const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
