@@ -26,7 +26,10 @@ use crate::state::{Action, AppState, History};
 #[function_component(App)]
 pub fn app() -> Html {
     let engine = use_memo((), |_| {
-        data::load_corpus().map(|bundle| Rc::new(Engine::new(bundle)))
+        let catalog = data::load_corpus()?;
+        let index = data::load_index().transpose()?;
+        let shard_size = data::load_site_info().map_or(0, |info| info.shard_size);
+        Ok::<_, String>(Rc::new(Engine::new(catalog, index, shard_size)))
     });
     match engine.as_ref() {
         Ok(engine) => html! { <Explorer engine={engine.clone()} /> },
@@ -50,7 +53,7 @@ pub struct ExplorerProps {
 /// dropped (a stale link), with a notice for each.
 fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View, Vec<String>) {
     let all = engine.index.search_text(
-        &engine.bundle.articles,
+        &engine.articles(),
         "",
         false,
         &Filters::default(),
@@ -151,8 +154,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 view.filters.clone(),
                 view.sort,
                 state.shown,
+                engine.generation(),
             ),
-            move |(q, f, sort, shown)| {
+            move |(q, f, sort, shown, _)| {
                 let options = SearchOptions {
                     sort: *sort,
                     limit: *shown,
@@ -160,7 +164,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 };
                 engine
                     .index
-                    .search_text(&engine.bundle.articles, q, true, f, &options)
+                    .search_text(&engine.articles(), q, true, f, &options)
             },
         )
     };
@@ -178,9 +182,24 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             };
             engine
                 .index
-                .search_text(&engine.bundle.articles, q, true, f, &options)
+                .search_text(&engine.articles(), q, true, f, &options)
         })
     };
+
+    // Fetch the texts the page shows (snippets, the open article); render
+    // again when they arrive.
+    {
+        let engine = engine.clone();
+        let redraw = use_force_update();
+        let open = view.article.as_deref().and_then(|id| engine.position(id));
+        let needed: Vec<usize> = results.hits.iter().map(|h| h.article).chain(open).collect();
+        use_effect_with(needed, move |needed| {
+            engine.ensure(
+                needed.iter().copied(),
+                Callback::from(move |_| redraw.force_update()),
+            );
+        });
+    }
 
     // One keyboard listener for the whole page.
     {
@@ -211,10 +230,10 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     ) else {
                         return;
                     };
-                    let ids: Vec<&str> = results
+                    let ids: Vec<String> = results
                         .hits
                         .iter()
-                        .map(|h| engine.bundle.articles[h.article].id.as_str())
+                        .map(|h| engine.articles()[h.article].id.clone())
                         .collect();
                     let open = state.view.article.as_deref();
                     let action = match key {
@@ -237,7 +256,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                             ids.get(state.cursor).map(|id| Action::Open(id.to_string()))
                         }
                         Key::NextArticle | Key::PreviousArticle => {
-                            let at = open.and_then(|o| ids.iter().position(|id| *id == o));
+                            let at = open.and_then(|o| ids.iter().position(|id| id == o));
                             let step: isize = if key == Key::NextArticle { 1 } else { -1 };
                             let next = match at {
                                 Some(i) => i.checked_add_signed(step),
@@ -294,7 +313,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     <FacetPanel engine={engine.clone()} facets={results.facets.clone()} on_action={dispatch.clone()} />
                 </aside>
                 <section class="results-column" aria-labelledby="results-heading">
-                    <h1 id="results-heading" class="visually-hidden">{ format!("Search {}", engine.bundle.title) }</h1>
+                    <h1 id="results-heading" class="visually-hidden">{ format!("Search {}", engine.title) }</h1>
                     <DateSlider engine={engine.clone()} histogram={undated_range.facets.months.clone()}
                                 after={view.filters.after} before={view.filters.before}
                                 approximate={results.approximate_dates} undated={results.undated}
@@ -307,6 +326,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         },
     };
 
+    let trouble = engine.trouble.borrow().clone();
     let toggle_about = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggleAbout))
@@ -319,12 +339,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::DismissNotices))
     };
-    let bundle = &engine.bundle;
     html! {
         <>
             <header class="masthead">
                 <a class="title" href="#/">{ "Dossier" }</a>
-                <span class="dossier-name">{ format!("{} · {} articles", bundle.title, bundle.articles.len()) }</span>
+                <span class="dossier-name">{ format!("{} · {} articles", engine.title, engine.len()) }</span>
                 <span class="masthead-actions">
                     <button type="button" class="help-button" aria-expanded={state.help.to_string()} onclick={toggle_help.clone()}
                             title="Shortcuts and search syntax (?)">{ "?" }</button>
@@ -341,8 +360,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     <button type="button" class="dismiss" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
+            if let Some(trouble) = trouble {
+                <p class="notice trouble" role="alert">{ trouble }</p>
+            }
             if state.about {
-                <About info={data::load_site_info()} articles={bundle.articles.len()} on_close={toggle_about} />
+                <About info={data::load_site_info()} articles={engine.len()} on_close={toggle_about} />
             }
             if state.help {
                 <Help on_close={toggle_help} />

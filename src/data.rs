@@ -5,11 +5,14 @@
 //! text in `window.__dossierCorpus`. This module takes it from there and
 //! lets `dossier-core` decode it.
 
+use base64::Engine as _;
+use dossier_core::search::SearchIndex;
 use dossier_core::{Bundle, SiteInfo};
 use wasm_bindgen::JsValue;
 
 const GLOBAL: &str = "__dossierCorpus";
 const SITE_GLOBAL: &str = "__dossierSite";
+const INDEX_GLOBAL: &str = "__dossierIndex";
 
 /// Reads and decodes the bundle, or explains in a reader's words why not.
 pub fn load_corpus() -> Result<Bundle, String> {
@@ -35,4 +38,25 @@ pub fn load_site_info() -> Option<SiteInfo> {
         .ok()?
         .as_string()?;
     serde_json::from_str(&json).ok()
+}
+
+/// The prebuilt search index (`data/index.js`), or `None` when the site
+/// carries none (the page then builds one from the catalog's articles).
+pub fn load_index() -> Option<Result<SearchIndex, String>> {
+    let window = gloo::utils::window();
+    let key = JsValue::from_str(INDEX_GLOBAL);
+    let encoded = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
+    let bytes = match base64::engine::general_purpose::STANDARD.decode(encoded.as_bytes()) {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return Some(Err(
+                "The dossier's search index (data/index.js) is damaged; rebuild the dossier."
+                    .into(),
+            ))
+        }
+    };
+    Some(SearchIndex::from_bytes(&bytes).map_err(|e| {
+        format!("The dossier's search index cannot be read: {e}. Rebuild the dossier.")
+    }))
 }

@@ -1,24 +1,38 @@
 //! The loaded dossier with what the page derives from it once: the search
-//! index, entity names, and the months the date slider spans.
+//! index, entity names, the months the date slider spans, and the article
+//! texts that have arrived so far (see `shards.rs`).
 
-use std::collections::BTreeMap;
+use std::cell::{Ref, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use dossier_core::entities::Gazetteer;
 use dossier_core::search::{SearchConfig, SearchIndex};
 use dossier_core::{Article, Bundle, PartialDate};
+use yew::Callback;
+
+use crate::shards::{self, Shards};
 
 /// Everything the explorer reads; built once when the page starts.
 pub struct Engine {
-    /// The dossier.
-    pub bundle: Bundle,
-    /// The search index over `bundle.articles`.
+    /// The dossier's title.
+    pub title: String,
+    /// The search index over the articles.
     pub index: SearchIndex,
     /// Entity id → the name to show.
     pub entity_names: BTreeMap<String, String>,
     /// Every month from the oldest to the newest publication date.
     pub months: Vec<PartialDate>,
-    /// Article id → position in `bundle.articles`.
+    /// The articles in catalog order; an article's text, mentions and
+    /// quotes are empty until its shard has arrived.
+    articles: RefCell<Vec<Article>>,
+    shards: RefCell<Shards>,
+    /// Article id → position.
     positions: BTreeMap<String, usize>,
+    /// A message for the reader when a shard could not be read.
+    pub trouble: RefCell<Option<String>>,
+    /// Counts arrivals of texts, so views that show texts know to recompute.
+    generation: std::cell::Cell<u64>,
 }
 
 impl PartialEq for Engine {
@@ -28,36 +42,128 @@ impl PartialEq for Engine {
 }
 
 impl Engine {
-    /// Indexes the dossier. Aliases come from the gazetteer ingest used, so
-    /// a search for one name of a place also finds its other names.
-    pub fn new(bundle: Bundle) -> Engine {
-        let gazetteer = Gazetteer::default();
-        let config = SearchConfig::from_gazetteer(&gazetteer);
-        let index = SearchIndex::build(&bundle.articles, &config);
-        let entity_names = gazetteer
-            .entities()
+    /// The explorer's view of a dossier: its catalog, the prebuilt index
+    /// (or one built here when the site has none), and how its texts are
+    /// sharded (0: the catalog carries them).
+    pub fn new(catalog: Bundle, index: Option<SearchIndex>, shard_size: usize) -> Engine {
+        let index = index.unwrap_or_else(|| {
+            SearchIndex::build(
+                &catalog.articles,
+                &SearchConfig::from_gazetteer(&Gazetteer::default()),
+            )
+        });
+        let entity_names = index
+            .config()
+            .entities
             .iter()
             .map(|e| (e.id.clone(), e.name.clone()))
             .collect();
-        let positions = bundle
+        let positions = catalog
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let months = month_span(&bundle.articles);
+        let months = month_span(&catalog.articles);
         Engine {
-            bundle,
+            title: catalog.title,
             index,
             entity_names,
             months,
+            articles: RefCell::new(catalog.articles),
+            shards: RefCell::new(Shards::new(shard_size)),
             positions,
+            trouble: RefCell::new(None),
+            generation: std::cell::Cell::new(0),
         }
+    }
+
+    /// The articles (texts present only for loaded shards).
+    pub fn articles(&self) -> Ref<'_, Vec<Article>> {
+        self.articles.borrow()
+    }
+
+    /// How many articles the dossier holds.
+    pub fn len(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// Changes whenever article texts arrive or are forgotten.
+    pub fn generation(&self) -> u64 {
+        self.generation.get()
     }
 
     /// The position of the article with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.positions.get(id).copied()
+    }
+
+    /// Whether the text of the article at `position` is here.
+    pub fn has_text(&self, position: usize) -> bool {
+        let shards = self.shards.borrow();
+        shards.of(position).is_none_or(|s| shards.is_loaded(s))
+    }
+
+    /// Makes sure the texts of these articles are (or will be) here;
+    /// `changed` runs whenever texts arrive.
+    pub fn ensure(
+        self: &Rc<Self>,
+        positions: impl IntoIterator<Item = usize>,
+        changed: Callback<()>,
+    ) {
+        let needed: BTreeSet<usize> = {
+            let shards = self.shards.borrow();
+            positions.into_iter().filter_map(|p| shards.of(p)).collect()
+        };
+        for &shard in &needed {
+            if !self.shards.borrow_mut().want(shard) {
+                continue;
+            }
+            // A single-file site already holds every shard.
+            if self.install(shard, &needed) {
+                changed.emit(());
+                continue;
+            }
+            let engine = self.clone();
+            let needed = needed.clone();
+            let changed = changed.clone();
+            shards::fetch(shard, move |n, ok| {
+                if !(ok && engine.install(n, &needed)) {
+                    engine.shards.borrow_mut().failed(n);
+                    *engine.trouble.borrow_mut() =
+                        Some(format!("Part of the dossier's text (data/shards/{n}.js) did not load; keep the site's files together."));
+                }
+                changed.emit(());
+            });
+        }
+    }
+
+    /// Puts shard `n`'s articles in place if its script has run, and forgets
+    /// the least recently needed shards beyond the limit.
+    fn install(&self, n: usize, needed: &BTreeSet<usize>) -> bool {
+        let articles = match shards::take(n) {
+            None => return false,
+            Some(Err(message)) => {
+                *self.trouble.borrow_mut() = Some(message);
+                return false;
+            }
+            Some(Ok(articles)) => articles,
+        };
+        let mut shards = self.shards.borrow_mut();
+        let size = shards.size;
+        let mut all = self.articles.borrow_mut();
+        for (i, article) in articles.into_iter().enumerate() {
+            if let Some(slot) = all.get_mut(n * size + i) {
+                *slot = article;
+            }
+        }
+        self.generation.set(self.generation.get() + 1);
+        for old in shards.arrived(n, needed) {
+            for slot in all.iter_mut().skip(old * size).take(size) {
+                *slot = slot.catalog_entry();
+            }
+        }
+        true
     }
 
     /// The name to show for an entity id.

@@ -7,6 +7,7 @@ mod engine;
 mod keys;
 mod panic;
 mod route;
+mod shards;
 mod state;
 mod text;
 

@@ -50,7 +50,9 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
     let show_all = use_state(|| false);
     let show_entities = use_state(|| false);
     let engine = &props.engine;
-    let article: &Article = &engine.bundle.articles[props.position];
+    let articles = engine.articles();
+    let article: &Article = &articles[props.position];
+    let has_text = engine.has_text(props.position);
     let hits = &props.results.hits;
     let at = hits.iter().position(|h| h.article == props.position);
     let hit = at.map(|i| &hits[i]);
@@ -86,12 +88,7 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
     let neighbour = |step: isize| {
         at.and_then(|i| i.checked_add_signed(step))
             .and_then(|i| hits.get(i))
-            .map(|h| {
-                props
-                    .view
-                    .with_article(&engine.bundle.articles[h.article].id)
-                    .to_hash()
-            })
+            .map(|h| props.view.with_article(&articles[h.article].id).to_hash())
     };
     let spans_for = |i: usize| -> Vec<(Span, &'static str)> {
         let mut spans: Vec<(Span, &'static str)> = hit
@@ -139,9 +136,7 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
         b.1.cmp(&a.1)
             .then_with(|| engine.entity_name(&a.0).cmp(engine.entity_name(&b.0)))
     });
-    let related = engine
-        .index
-        .related(&engine.bundle.articles, props.position, 5);
+    let related = engine.index.related(&articles, props.position, 5);
 
     html! {
         <div class="reading-layout">
@@ -177,6 +172,9 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
                         { " mark names" }
                     </label>
                 </p>
+                if !has_text {
+                    <p class="loading" role="status">{ "Loading the article's text…" }</p>
+                }
                 <div class="body">
                     { for article.paragraphs.iter().enumerate()
                         .filter(|(_, p)| p.role != Role::Dek && (*show_all || p.role == Role::Body))
@@ -222,7 +220,7 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
                 if !related.is_empty() {
                     <section><h2>{ "Related" }</h2>
                         <ul class="side-list">{ for related.iter().map(|(i, _)| {
-                            let other = &engine.bundle.articles[*i];
+                            let other = &articles[*i];
                             html! { <li><a href={props.view.with_article(&other.id).to_hash()}>{ &other.headline }</a></li> }
                         }) }</ul>
                     </section>

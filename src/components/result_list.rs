@@ -35,6 +35,7 @@ pub struct ResultListProps {
 pub fn result_list(props: &ResultListProps) -> Html {
     let r = &props.results;
     let engine = &props.engine;
+    let articles = engine.articles();
     if r.total == 0 {
         let on_action = props.on_action.clone();
         let has_filters = props.view.filters != Default::default();
@@ -61,7 +62,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         <>
             <ol class="article-list">
                 { for r.hits.iter().enumerate().map(|(i, hit)| {
-                    let article = &engine.bundle.articles[hit.article];
+                    let article = &articles[hit.article];
                     let href = props.view.with_article(&article.id).to_hash();
                     let entities = engine.top_entities(article, 4);
                     html! {

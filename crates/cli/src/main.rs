@@ -14,6 +14,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
+use dossier_core::entities::Gazetteer;
+use dossier_core::search::SearchConfig;
+
 use crate::site::Site;
 
 /// Build and inspect dossiers: collections of news articles you can read
@@ -122,6 +125,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             lenient,
             gazetteer,
         } => {
+            let search = search_config(gazetteer.as_deref())?;
             let options = folder::Options {
                 manifest,
                 gazetteer,
@@ -137,7 +141,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(dir) => Site::from_app_dir(dir)?,
                 None => Site::embedded()?,
             };
-            let info = site.complete(&bundle, &build_date())?;
+            let info = site.complete(&bundle, &search, &build_date())?;
             if single_file {
                 std::fs::write(&out, site.single_file()?)
                     .with_context(|| format!("cannot write {}", out.display()))?;
@@ -211,6 +215,20 @@ fn verify(site: &Path) -> Result<ExitCode> {
         );
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// The search settings for a site: names, kinds and aliases from the same
+/// gazetteer ingest used, so "Shusha" also finds "Shushi" in the page.
+fn search_config(gazetteer: Option<&Path>) -> Result<SearchConfig> {
+    let gazetteer = match gazetteer {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the gazetteer {}", path.display()))?;
+            Gazetteer::from_toml(&text).with_context(|| format!("in {}", path.display()))?
+        }
+        None => Gazetteer::default(),
+    };
+    Ok(SearchConfig::from_gazetteer(&gazetteer))
 }
 
 /// The build's date (UTC): from `SOURCE_DATE_EPOCH` when set, so a

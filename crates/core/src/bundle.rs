@@ -107,6 +107,25 @@ pub struct SiteInfo {
     pub corpus_sha256: String,
     /// The version of Dossier that built the site.
     pub dossier_version: String,
+    /// How many articles each body shard (`data/shards/N.js`) holds: article
+    /// `i` of the catalog is in shard `i / shard_size`. Zero for a site
+    /// whose catalog carries the bodies itself.
+    #[serde(default)]
+    pub shard_size: usize,
+}
+
+impl Bundle {
+    /// The catalog the page loads first: every article's headline and facts,
+    /// without its text, mentions, quotes or dates, which stay in the body
+    /// shards and load when a snippet or the reading view needs them.
+    pub fn catalog(&self) -> Bundle {
+        let articles = self.articles.iter().map(Article::catalog_entry).collect();
+        Bundle {
+            schema_version: self.schema_version,
+            title: self.title.clone(),
+            articles,
+        }
+    }
 }
 
 /// Oldest first by the start of each date's span; undated articles last;

@@ -72,6 +72,22 @@ impl Article {
         self.paragraphs.iter().filter(|p| p.role == Role::Body)
     }
 
+    /// This article as the catalog lists it: headline and facts, without
+    /// text, mentions, quotes or dates (see [`crate::Bundle::catalog`]).
+    pub fn catalog_entry(&self) -> Article {
+        Article {
+            id: self.id.clone(),
+            source_file: self.source_file.clone(),
+            headline: self.headline.clone(),
+            outlet: self.outlet.clone(),
+            author: self.author.clone(),
+            published: self.published.clone(),
+            url: self.url.clone(),
+            language: self.language.clone(),
+            ..Default::default()
+        }
+    }
+
     /// Number of words in the body paragraphs (whitespace-separated).
     pub fn word_count(&self) -> usize {
         self.body().map(|p| p.text.split_whitespace().count()).sum()

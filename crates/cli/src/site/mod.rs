@@ -10,9 +10,17 @@
 //! dossier-app-HASH.js          wasm-bindgen's no-modules glue (global `wasm_bindgen`)
 //! dossier-app-HASH_bg.wasm.js  window.__dossierWasm = "<base64 of the wasm>"
 //! boot.js                      decodes the wasm and starts the app
-//! data/corpus.js               window.__dossierCorpus = "<bundle JSON>" (+ site info)
+//! data/corpus.js               window.__dossierCorpus = "<catalog JSON>" (+ site info)
+//! data/index.js                window.__dossierIndex = "<base64 of the search index>"
+//! data/shards/N.js             (window.__dossierShards ||= {})[N] = "<articles JSON>"
 //! SHA256SUMS                   every file's hash, for `dossier verify`
 //! ```
+//!
+//! The page loads the catalog (headlines and facts) and the prebuilt index
+//! up front, which is all that search, facets and the date slider need;
+//! article text arrives in shards of [`SHARD_SIZE`] articles, loaded when a
+//! snippet or the reading view needs them, so a dossier of 100,000
+//! articles opens without reading 100,000 bodies.
 //!
 //! The same files work unchanged over http and under any sub-path.
 //! A site is assembled in memory ([`Site`]) and then written out, so the
@@ -25,11 +33,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use base64::Engine as _;
+use dossier_core::search::{SearchConfig, SearchIndex};
 use dossier_core::{Bundle, SiteInfo};
 use sha2::{Digest, Sha256};
 
 /// Where the data lives inside a site; never part of the app template.
 const DATA_DIR: &str = "data/";
+
+/// Articles per body shard: about 0.5 MB of text, a few dozen ms to parse.
+pub const SHARD_SIZE: usize = 64;
 
 /// A site being assembled: relative path → bytes.
 #[derive(Debug, Default)]
@@ -66,22 +79,44 @@ impl Site {
         })
     }
 
-    /// Makes the app start from classic scripts, adds the dossier's data and
-    /// returns what the About panel will show.
-    pub fn complete(&mut self, bundle: &Bundle, built: &str) -> Result<SiteInfo> {
+    /// Makes the app start from classic scripts, adds the dossier's data
+    /// (catalog, prebuilt search index, body shards) and returns what the
+    /// About panel will show.
+    pub fn complete(
+        &mut self,
+        bundle: &Bundle,
+        search: &SearchConfig,
+        built: &str,
+    ) -> Result<SiteInfo> {
         pack::classic_scripts(&mut self.files)?;
-        let json = bundle.to_json();
         let info = SiteInfo {
             title: bundle.title.clone(),
             articles: bundle.articles.len(),
             built: built.to_string(),
-            corpus_sha256: hex(&Sha256::digest(json.as_bytes())),
+            // The fingerprint is of the whole bundle, as `dossier ingest` writes it.
+            corpus_sha256: hex(&Sha256::digest(bundle.to_json().as_bytes())),
             dossier_version: env!("CARGO_PKG_VERSION").to_string(),
+            shard_size: SHARD_SIZE,
         };
+        self.files.retain(|path, _| !path.starts_with(DATA_DIR));
         self.files.insert(
             format!("{DATA_DIR}corpus.js"),
-            corpus_script(&json, &info).into_bytes(),
+            corpus_script(&bundle.catalog().to_json(), &info).into_bytes(),
         );
+        let index = SearchIndex::build(&bundle.articles, search);
+        self.files.insert(
+            format!("{DATA_DIR}index.js"),
+            format!(
+                "window.__dossierIndex = \"{}\";\n",
+                base64::engine::general_purpose::STANDARD.encode(index.to_bytes())
+            )
+            .into_bytes(),
+        );
+        for (n, chunk) in bundle.articles.chunks(SHARD_SIZE).enumerate() {
+            let json = serde_json::to_string(chunk).expect("articles serialise");
+            self.files
+                .insert(shard_path(n), shard_script(n, &json).into_bytes());
+        }
         pack::set_title(&mut self.files, &bundle.title)?;
         pack::content_security_policy(&mut self.files)?;
         Ok(info)
@@ -92,7 +127,7 @@ impl Site {
     /// with older content hashes in their names) are removed, so the folder
     /// holds exactly this site; nothing else in it is touched.
     pub fn write_folder(&self, out: &Path) -> Result<()> {
-        std::fs::create_dir_all(out.join(DATA_DIR))
+        std::fs::create_dir_all(out.join(DATA_DIR).join("shards"))
             .with_context(|| format!("cannot create {}", out.display()))?;
         for stale in sums::listed(out).unwrap_or_default() {
             if !self.files.contains_key(&stale) {
@@ -133,6 +168,20 @@ pub fn corpus_script(bundle_json: &str, info: &SiteInfo) -> String {
         literal(bundle_json),
         literal(&info_json)
     )
+}
+
+/// Where body shard `n` lives in a site.
+pub fn shard_path(n: usize) -> String {
+    format!("{DATA_DIR}shards/{n}.js")
+}
+
+/// Body shard `n` as a classic script: it files its JSON text under its
+/// number, where the page picks it up (see `src/shards.rs`).
+fn shard_script(n: usize, articles_json: &str) -> String {
+    let literal = serde_json::to_string(articles_json)
+        .expect("a string serialises")
+        .replace("</", "<\\/");
+    format!("(window.__dossierShards = window.__dossierShards || {{}})[{n}] = {literal};\n")
 }
 
 /// Lower-case hex of a digest.
@@ -212,7 +261,8 @@ mod tests {
         let app = trunk_output();
         let info = |headline: &str, built: &str| {
             let mut site = Site::from_app_dir(app.path()).unwrap();
-            site.complete(&bundle(headline), built).unwrap()
+            site.complete(&bundle(headline), &SearchConfig::default(), built)
+                .unwrap()
         };
         assert_eq!(
             info("x", "2026-01-01").corpus_sha256,
@@ -230,13 +280,16 @@ mod tests {
         let app = trunk_output();
         let out = tempfile::tempdir().unwrap();
         let mut site = Site::from_app_dir(app.path()).unwrap();
-        site.complete(&bundle("x"), "2026-01-01").unwrap();
+        site.complete(&bundle("x"), &SearchConfig::default(), "2026-01-01")
+            .unwrap();
         site.write_folder(out.path()).unwrap();
         assert!(sums::verify(out.path()).unwrap().is_ok());
 
         // Completing a written site again (as `dossier build --app SITE` does) changes nothing.
         let mut again = Site::from_app_dir(out.path()).unwrap();
-        again.complete(&bundle("x"), "2026-01-01").unwrap();
+        again
+            .complete(&bundle("x"), &SearchConfig::default(), "2026-01-01")
+            .unwrap();
         assert_eq!(again.files, site.files);
     }
 
@@ -245,7 +298,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("index.html"), "<html><body></body></html>").unwrap();
         let mut site = Site::from_app_dir(dir.path()).unwrap();
-        let err = site.complete(&bundle("x"), "2026-01-01").unwrap_err();
+        let err = site
+            .complete(&bundle("x"), &SearchConfig::default(), "2026-01-01")
+            .unwrap_err();
         assert!(err.to_string().contains("no built app here"), "{err}");
     }
 }

@@ -57,7 +57,8 @@ pub fn classic_scripts(files: &mut BTreeMap<String, Vec<u8>>) -> Result<()> {
     html = remove_between(&html, BOOT_START, BOOT_END);
     let boot = format!(
         "{BOOT_START}<script src=\"./{glue}\"></script><script src=\"./{wasm_script}\"></script>\
-         <script src=\"./data/corpus.js\"></script><script src=\"./boot.js\"></script>{BOOT_END}"
+         <script src=\"./data/corpus.js\"></script><script src=\"./data/index.js\"></script>\
+         <script src=\"./boot.js\"></script>{BOOT_END}"
     );
     let Some(at) = html.rfind("</body>") else {
         bail!("index.html has no </body> to put the app's scripts before");
@@ -148,6 +149,31 @@ pub fn inline_everything(files: &BTreeMap<String, Vec<u8>>) -> Result<String> {
         };
         Ok(Some(inline("script", text(&src)?)))
     })?;
+    // Body shards load on demand in a folder site; in one file they are all
+    // inlined, and the page finds them already filed under their numbers.
+    let mut shards: Vec<(usize, &String)> = files
+        .keys()
+        .filter_map(|k| {
+            Some((
+                k.strip_prefix("data/shards/")?
+                    .strip_suffix(".js")?
+                    .parse()
+                    .ok()?,
+                k,
+            ))
+        })
+        .collect();
+    shards.sort();
+    let mut inlined = String::new();
+    for (_, path) in shards {
+        inlined.push_str(&inline(
+            "script",
+            String::from_utf8_lossy(&files[path]).into_owned(),
+        ));
+    }
+    if let Some(at) = html.find(BOOT_START) {
+        html.insert_str(at, &inlined);
+    }
     let sources = |tag| hash_sources(hashes.get(tag).map_or(&[][..], Vec::as_slice));
     Ok(with_policy(&html, &sources("script"), &sources("style")))
 }
@@ -247,6 +273,14 @@ pub(crate) mod tests {
                 "data/corpus.js".into(),
                 b"window.__dossierCorpus = \"{}\";".to_vec(),
             ),
+            (
+                "data/index.js".into(),
+                b"window.__dossierIndex = \"\";".to_vec(),
+            ),
+            (
+                "data/shards/0.js".into(),
+                b"(window.__dossierShards = {})[0] = \"[]\";".to_vec(),
+            ),
         ])
     }
 
@@ -309,7 +343,8 @@ pub(crate) mod tests {
         );
         assert!(html.contains("<style>body{}</style>"));
         assert!(html.contains("'<\\/script>' in a string"));
-        // Four inline scripts (glue, wasm, data, boot) and one style, each allowed by its hash.
+        // Six inline scripts (glue, wasm, catalog, index, one shard, boot) and
+        // one style, each allowed by its hash.
         let csp =
             &html[html.find("Content-Security-Policy").unwrap()..html.find("<title>").unwrap()];
         let directive = |name: &str| {
@@ -320,7 +355,7 @@ pub(crate) mod tests {
         };
         assert_eq!(
             directive("script-src").matches("'sha256-").count(),
-            4,
+            6,
             "{csp}"
         );
         assert_eq!(
