@@ -38,10 +38,12 @@
 pub mod bundle;
 pub mod date;
 pub mod entities;
+pub mod export;
 pub mod ingest;
 pub mod manifest;
 pub mod model;
 pub mod search;
+pub mod stats;
 
 pub use bundle::{Bundle, SiteInfo};
 pub use date::{DatePrecision, PartialDate};
