@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use dossier_core::entities::Gazetteer;
 use dossier_core::search::SearchConfig;
@@ -26,6 +26,38 @@ use crate::site::Site;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// How to read an articles folder; shared by `build` and `ingest`.
+#[derive(Args)]
+struct IngestArgs {
+    /// The manifest; defaults to ARTICLES/dossier.toml when present.
+    #[arg(long)]
+    manifest: Option<PathBuf>,
+    /// Also write the ingest report (every file and what became of it,
+    /// errors, unknown names) as JSON to this file.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Build from what could be read even when some files have errors
+    /// (they are still reported); without it any error fails the run.
+    #[arg(long)]
+    lenient: bool,
+    /// A gazetteer (TOML) to use instead of the shipped one.
+    #[arg(long)]
+    gazetteer: Option<PathBuf>,
+}
+
+impl IngestArgs {
+    /// The folder reader's options for these flags.
+    fn options(self) -> folder::Options {
+        folder::Options {
+            manifest: self.manifest,
+            gazetteer: self.gazetteer,
+            report: self.report,
+            lenient: self.lenient,
+            verbose: true,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -46,20 +78,8 @@ enum Command {
         /// The dossier's title (overrides the manifest's).
         #[arg(long)]
         title: Option<String>,
-        /// The manifest; defaults to ARTICLES/dossier.toml when present.
-        #[arg(long)]
-        manifest: Option<PathBuf>,
-        /// Also write the ingest report (every file and what became of it,
-        /// errors, unknown names) as JSON to this file.
-        #[arg(long)]
-        report: Option<PathBuf>,
-        /// Build from what could be read even when some files have errors
-        /// (they are still reported); without it any error fails the run.
-        #[arg(long)]
-        lenient: bool,
-        /// A gazetteer (TOML) to use instead of the shipped one.
-        #[arg(long)]
-        gazetteer: Option<PathBuf>,
+        #[command(flatten)]
+        ingest: IngestArgs,
         /// A built explorer app to use instead of the one this binary carries
         /// (Trunk's output folder, or any site); may be the --out folder.
         #[arg(long)]
@@ -72,20 +92,8 @@ enum Command {
         /// Where to write the bundle (JSON).
         #[arg(long, short)]
         out: PathBuf,
-        /// The manifest; defaults to ARTICLES/dossier.toml when present.
-        #[arg(long)]
-        manifest: Option<PathBuf>,
-        /// Also write the ingest report (every file and what became of it,
-        /// errors, unknown names) as JSON to this file.
-        #[arg(long)]
-        report: Option<PathBuf>,
-        /// Build from what could be read even when some files have errors
-        /// (they are still reported); without it any error fails the run.
-        #[arg(long)]
-        lenient: bool,
-        /// A gazetteer (TOML) to use instead of the shipped one.
-        #[arg(long)]
-        gazetteer: Option<PathBuf>,
+        #[command(flatten)]
+        ingest: IngestArgs,
     },
     /// Serve a site on 127.0.0.1 for a local preview.
     Serve {
@@ -119,21 +127,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             single_file,
             title,
-            manifest,
             app,
-            report,
-            lenient,
-            gazetteer,
+            ingest,
         } => {
-            let search = search_config(gazetteer.as_deref())?;
-            let options = folder::Options {
-                manifest,
-                gazetteer,
-                report,
-                lenient,
-                verbose: true,
-            };
-            let mut bundle = folder::ingest_with(&articles, &options)?;
+            let search = search_config(ingest.gazetteer.as_deref())?;
+            let mut bundle = folder::ingest_with(&articles, &ingest.options())?;
             if let Some(title) = title {
                 bundle.title = title;
             }
@@ -160,19 +158,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest {
             articles,
             out,
-            manifest,
-            report,
-            lenient,
-            gazetteer,
+            ingest,
         } => {
-            let options = folder::Options {
-                manifest,
-                gazetteer,
-                report,
-                lenient,
-                verbose: true,
-            };
-            let bundle = folder::ingest_with(&articles, &options)?;
+            let bundle = folder::ingest_with(&articles, &ingest.options())?;
             std::fs::write(&out, bundle.to_json())
                 .with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!(
