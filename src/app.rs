@@ -27,7 +27,7 @@ use crate::state::{Action, AppState, History};
 pub fn app() -> Html {
     let engine = use_memo((), |_| {
         let catalog = data::load_corpus()?;
-        let index = data::load_index().transpose()?;
+        let index = data::load_index()?;
         let shard_size = data::load_site_info().map_or(0, |info| info.shard_size);
         Ok::<_, String>(Rc::new(Engine::new(catalog, index, shard_size)))
     });

@@ -40,23 +40,29 @@ pub fn load_site_info() -> Option<SiteInfo> {
     serde_json::from_str(&json).ok()
 }
 
-/// The prebuilt search index (`data/index.js`), or `None` when the site
-/// carries none (the page then builds one from the catalog's articles).
-pub fn load_index() -> Option<Result<SearchIndex, String>> {
+/// The search index `dossier build` made (`data/index.js`), or why it
+/// cannot be used.
+pub fn load_index() -> Result<SearchIndex, String> {
     let window = gloo::utils::window();
     let key = JsValue::from_str(INDEX_GLOBAL);
-    let encoded = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
-    let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
-    let bytes = match base64::engine::general_purpose::STANDARD.decode(encoded.as_bytes()) {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            return Some(Err(
-                "The dossier's search index (data/index.js) is damaged; rebuild the dossier."
-                    .into(),
-            ))
-        }
+    let Some(encoded) = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .and_then(|v| v.as_string())
+    else {
+        return Err(
+            "The dossier's search index (data/index.js) did not load. Keep the site's files \
+                    together in one folder and open index.html again."
+                .into(),
+        );
     };
-    Some(SearchIndex::from_bytes(&bytes).map_err(|e| {
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded.as_bytes())
+        .map_err(|_| {
+            "The dossier's search index (data/index.js) is damaged; rebuild the dossier."
+                .to_string()
+        })?;
+    SearchIndex::from_bytes(&bytes).map_err(|e| {
         format!("The dossier's search index cannot be read: {e}. Rebuild the dossier.")
-    }))
+    })
 }

@@ -6,8 +6,7 @@ use std::cell::{Ref, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use dossier_core::entities::Gazetteer;
-use dossier_core::search::{SearchConfig, SearchIndex};
+use dossier_core::search::SearchIndex;
 use dossier_core::{Article, Bundle, PartialDate};
 use yew::Callback;
 
@@ -42,16 +41,9 @@ impl PartialEq for Engine {
 }
 
 impl Engine {
-    /// The explorer's view of a dossier: its catalog, the prebuilt index
-    /// (or one built here when the site has none), and how its texts are
-    /// sharded (0: the catalog carries them).
-    pub fn new(catalog: Bundle, index: Option<SearchIndex>, shard_size: usize) -> Engine {
-        let index = index.unwrap_or_else(|| {
-            SearchIndex::build(
-                &catalog.articles,
-                &SearchConfig::from_gazetteer(&Gazetteer::default()),
-            )
-        });
+    /// The explorer's view of a dossier: its catalog, the index `dossier
+    /// build` made for it, and how its texts are sharded.
+    pub fn new(catalog: Bundle, index: SearchIndex, shard_size: usize) -> Engine {
         let entity_names = index
             .config()
             .entities
