@@ -6,12 +6,13 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use dossier_core::entities::{self, Gazetteer};
-use dossier_core::ingest::Ingester;
+use dossier_core::ingest::duplicates::Fingerprint;
+use dossier_core::ingest::{self, Ingester};
 use dossier_core::manifest::Manifest;
 use dossier_core::Bundle;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::report::{FileReport, Outcome, Report};
+use crate::report::{FileReport, MergedCopy, Outcome, Report};
 
 /// The manifest's file name inside an articles folder.
 pub const MANIFEST_NAME: &str = "dossier.toml";
@@ -95,14 +96,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
         }
         None => Manifest::default(),
     };
-    let gazetteer = match &options.gazetteer {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the gazetteer {}", path.display()))?;
-            Gazetteer::from_toml(&text).with_context(|| format!("in {}", path.display()))?
-        }
-        None => Gazetteer::default(),
-    };
+    let gazetteer = load_gazetteer(options.gazetteer.as_deref())?;
     let ingester = Ingester::new(&manifest, &gazetteer);
 
     let mut files = Vec::new();
@@ -138,7 +132,21 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
                         .unwrap_or_default()
                         .to_string_lossy()
                         .into_owned();
-                    Read::Articles(ingester.file(&stem, &relative, &bytes))
+                    // The raw bytes are dropped here, and each article's
+                    // fingerprint for duplicate detection is taken on this
+                    // worker thread.
+                    Read::Articles(
+                        ingester
+                            .file(&stem, &relative, &bytes)
+                            .into_iter()
+                            .map(|r| {
+                                r.map(|a| {
+                                    let f = Fingerprint::of(&a);
+                                    (a, f)
+                                })
+                            })
+                            .collect(),
+                    )
                 }
             }
         };
@@ -147,12 +155,14 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
     });
     let mut report = Report::default();
     let mut articles = Vec::new();
+    let mut prints = Vec::new();
     let mut ids = BTreeSet::new();
     for (relative, kind) in outputs {
         let mut entry = FileReport {
             file: relative,
             outcome: Outcome::Ingested,
             articles: Vec::new(),
+            merged: Vec::new(),
             errors: Vec::new(),
             notes: Vec::new(),
         };
@@ -166,7 +176,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
             Read::Articles(results) => {
                 for result in results {
                     match result {
-                        Ok(article) => {
+                        Ok((article, print)) => {
                             if !ids.insert(article.id.clone()) {
                                 entry.errors.push(format!(
                                     "{}: another file already has the id {:?}",
@@ -181,6 +191,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
                             }
                             entry.articles.push(article.id.clone());
                             articles.push(article);
+                            prints.push(print);
                         }
                         Err(err) => entry.errors.push(err.to_string()),
                     }
@@ -201,8 +212,61 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
             "manifest: [articles.{unknown:?}] matches no article file"
         ));
     }
+    let passes = ingest::corpus_passes(&mut articles, &prints, &manifest);
+    drop(prints);
+    // Each file's merged copies, so the report still accounts for them.
+    let by_file: std::collections::HashMap<&str, usize> = report
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.file.as_str(), i))
+        .collect();
+    let mut merged_in: Vec<(usize, MergedCopy)> = Vec::new();
+    for m in &passes.merges {
+        // Records of JSON and CSV files are named `FILE:LINE`.
+        let file = by_file
+            .get(m.merged_file.as_str())
+            .or_else(|| {
+                m.merged_file
+                    .rsplit_once(':')
+                    .and_then(|(f, _)| by_file.get(f))
+            })
+            .copied();
+        if let Some(i) = file {
+            merged_in.push((
+                i,
+                MergedCopy {
+                    article: m.merged.clone(),
+                    into: m.kept.clone(),
+                    similarity: m.similarity,
+                    exact: m.exact,
+                },
+            ));
+        }
+    }
+    drop(by_file);
+    for (i, copy) in merged_in {
+        report.files[i].merged.push(copy);
+    }
+    for f in &mut report.files {
+        if !f.merged.is_empty() && f.merged.len() == f.articles.len() {
+            f.outcome = Outcome::Merged;
+        }
+    }
+    report.merges = passes.merges;
+    report.repeated_furniture = passes.repeated;
     report.articles = articles.len();
-    report.candidates = entities::candidates(&articles, &gazetteer);
+    // Unknown names, on two threads (the result is the same as one pass).
+    let (first, second) = articles.split_at(articles.len() / 2);
+    let parts = std::thread::scope(|scope| {
+        let other = scope.spawn(|| entities::candidates(second, &gazetteer));
+        let mine = entities::candidates(first, &gazetteer);
+        vec![
+            mine,
+            other.join().expect("the candidate search does not panic"),
+        ]
+    });
+    report.candidates = entities::merge_candidates(parts);
     Ok((Bundle::new(manifest.title.clone(), articles), report))
 }
 
@@ -211,7 +275,7 @@ enum Read {
     Manifest,
     Skipped,
     Unreadable(String),
-    Articles(Vec<Result<dossier_core::Article, dossier_core::ingest::IngestError>>),
+    Articles(Vec<Result<(dossier_core::Article, Fingerprint), dossier_core::ingest::IngestError>>),
 }
 
 /// `f` over `items` on all available cores, results in input order.
@@ -280,6 +344,18 @@ impl Progress {
 
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// The gazetteer at `path`, or the one shipped with Dossier.
+pub fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer> {
+    match path {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the gazetteer {}", path.display()))?;
+            Ok(Gazetteer::from_toml(&text).with_context(|| format!("in {}", path.display()))?)
+        }
+        None => Ok(Gazetteer::default()),
     }
 }
 
@@ -421,5 +497,64 @@ mod tests {
             .candidates
             .iter()
             .any(|c| c.name == "Ojaghnejad" || c.name.contains("Ojaghnejad")));
+    }
+
+    #[test]
+    fn duplicates_are_merged_and_every_file_is_still_reported() {
+        let tmp = tempfile::tempdir().unwrap();
+        let articles = tmp.path().join("articles");
+        std::fs::create_dir(&articles).unwrap();
+        let body = "Officials from both countries met in the capital on Monday to discuss the new \
+            railway line, the border crossings and the future of the pipeline that crosses the \
+            mountains, while farmers in the valley asked for water and for roads to the markets.";
+        write(
+            &articles,
+            "a.txt",
+            &format!("Talks on the railway\n\n{body}\n\nMore to come."),
+        );
+        write(
+            &articles,
+            "b.txt",
+            &format!("Railway talks\n\n{body}\n\nMore to come.\n\nComments are closed."),
+        );
+        write(
+            &articles,
+            "c.csv",
+            &format!("title,body,url\nRailway,\"{body} More to come.\",https://c.example/1\nOther,\"A different story entirely.\",\n"),
+        );
+        let report_path = tmp.path().join("report.json");
+        let bundle = ingest_with(&articles, &quiet(false, Some(report_path.clone()))).unwrap();
+        let ids: Vec<&str> = bundle.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c_0002"]);
+        let copies: Vec<(&str, &str)> = bundle.articles[0]
+            .duplicates
+            .iter()
+            .map(|d| (d.id.as_str(), d.source_file.as_str()))
+            .collect();
+        assert_eq!(copies, [("b", "b.txt"), ("c_0001", "c.csv:2")]);
+        assert_eq!(
+            bundle.articles[0].duplicates[1].url.as_ref().unwrap().value,
+            "https://c.example/1"
+        );
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
+        let outcomes: Vec<(&str, &str)> = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["file"].as_str().unwrap(), f["outcome"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            outcomes,
+            [
+                ("a.txt", "ingested"),
+                ("b.txt", "merged"),
+                ("c.csv", "ingested")
+            ]
+        );
+        assert_eq!(report["files"][1]["merged"][0]["into"], "a");
+        assert_eq!(report["files"][2]["merged"][0]["article"], "c_0001");
+        assert_eq!(report["merges"].as_array().unwrap().len(), 2);
+        assert_eq!(report["articles"], 2);
     }
 }

@@ -14,7 +14,6 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
-use dossier_core::entities::Gazetteer;
 use dossier_core::search::SearchConfig;
 
 use crate::site::Site;
@@ -161,7 +160,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ingest,
         } => {
             let bundle = folder::ingest_with(&articles, &ingest.options())?;
-            std::fs::write(&out, bundle.to_json())
+            // Streamed: a 100k-article bundle is a gigabyte of JSON, not worth holding twice.
+            let file = std::fs::File::create(&out)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            let mut writer = std::io::BufWriter::new(file);
+            serde_json::to_writer(&mut writer, &bundle)
+                .map_err(std::io::Error::from)
+                .and_then(|()| std::io::Write::flush(&mut writer))
                 .with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!(
                 "wrote {} articles to {}",
@@ -208,15 +213,9 @@ fn verify(site: &Path) -> Result<ExitCode> {
 /// The search settings for a site: names, kinds and aliases from the same
 /// gazetteer ingest used, so "Shusha" also finds "Shushi" in the page.
 fn search_config(gazetteer: Option<&Path>) -> Result<SearchConfig> {
-    let gazetteer = match gazetteer {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the gazetteer {}", path.display()))?;
-            Gazetteer::from_toml(&text).with_context(|| format!("in {}", path.display()))?
-        }
-        None => Gazetteer::default(),
-    };
-    Ok(SearchConfig::from_gazetteer(&gazetteer))
+    Ok(SearchConfig::from_gazetteer(&folder::load_gazetteer(
+        gazetteer,
+    )?))
 }
 
 /// The build's date (UTC): from `SOURCE_DATE_EPOCH` when set, so a

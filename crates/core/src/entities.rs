@@ -550,7 +550,9 @@ pub fn candidates(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Candidate>
                         articles: Vec::new(),
                     });
                     entry.count += 1;
-                    if !entry.articles.contains(&article.id) {
+                    // An article's names are counted together, so it is
+                    // either the last one listed or not listed yet.
+                    if entry.articles.last() != Some(&article.id) {
                         entry.articles.push(article.id.clone());
                     }
                 }
@@ -561,6 +563,35 @@ pub fn candidates(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Candidate>
     let mut out: Vec<Candidate> = seen.into_values().collect();
     for c in &mut out {
         c.articles.sort();
+    }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+/// Joins the [`candidates`] of consecutive slices of a corpus (in corpus
+/// order) into the candidates of the whole, exactly as one call over the
+/// whole corpus would give them: so a caller may find them in parallel.
+pub fn merge_candidates(parts: Vec<Vec<Candidate>>) -> Vec<Candidate> {
+    let mut seen: BTreeMap<String, Candidate> = BTreeMap::new();
+    for part in parts {
+        for c in part {
+            match seen.entry(fold(&c.name)) {
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(c);
+                }
+                std::collections::btree_map::Entry::Occupied(mut slot) => {
+                    // The earlier slice wrote it first: its spelling stays.
+                    let kept = slot.get_mut();
+                    kept.count += c.count;
+                    kept.articles.extend(c.articles);
+                }
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = seen.into_values().collect();
+    for c in &mut out {
+        c.articles.sort();
+        c.articles.dedup();
     }
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     out
@@ -675,5 +706,26 @@ mod tests {
         assert!(!c
             .iter()
             .any(|c| c.name.contains("Baku") || c.name == "Later"));
+    }
+
+    #[test]
+    fn candidates_of_slices_merge_into_those_of_the_whole() {
+        let g = Gazetteer::default();
+        let article = |id: &str, text: &str| Article {
+            id: id.into(),
+            paragraphs: vec![crate::model::Paragraph::body(text)],
+            ..Default::default()
+        };
+        let all = [
+            article("a", "They met Ali Akbar Ojaghnejad and Mary Roe in Baku."),
+            article("b", "Later ALI AKBAR OJAGHNEJAD met Mary Roe."),
+            article("c", "Then Mary Roe left with John Doe."),
+        ];
+        let whole = candidates(&all, &g);
+        for split in 0..=all.len() {
+            let (x, y) = all.split_at(split);
+            let merged = merge_candidates(vec![candidates(x, &g), candidates(y, &g)]);
+            assert_eq!(merged, whole, "split at {split}");
+        }
     }
 }

@@ -24,6 +24,20 @@
 //! locale = "en-US"
 //! furniture = ["^ICC is on a mission"]
 //! ```
+//!
+//! Corpus-wide passes have their own tables, every key optional (the
+//! defaults shown):
+//!
+//! ```toml
+//! [duplicates]
+//! threshold = 0.9     # near-duplicates: Jaccard similarity of 5-word shingles
+//! min_words = 25      # shorter bodies are never merged
+//!
+//! [repetition]        # furniture by repetition within one outlet
+//! min_articles = 3    # a line in at least this many of the outlet's articles
+//! min_share = 0.3     # … and in at least this share of them
+//! min_outlet_articles = 5  # only outlets with this many articles; 0 turns it off
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,6 +70,63 @@ pub struct Manifest {
     /// article field (`[fields] title = ["headline"]`); sensible defaults.
     #[serde(default)]
     pub fields: crate::ingest::formats::FieldMap,
+    /// How duplicates are recognised and merged
+    /// ([`crate::ingest::duplicates`]).
+    #[serde(default)]
+    pub duplicates: DuplicateSettings,
+    /// When a line repeated across an outlet's articles is page furniture
+    /// ([`crate::ingest::repetition`]).
+    #[serde(default)]
+    pub repetition: RepetitionSettings,
+}
+
+/// The `[duplicates]` table: when two articles are the same text.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DuplicateSettings {
+    /// Two bodies whose 5-word shingle sets have at least this Jaccard
+    /// similarity (0 < threshold ≤ 1) are near-duplicates; 1 merges only
+    /// identical shingle sets. Default 0.9.
+    pub threshold: f64,
+    /// Bodies with fewer words than this are never merged (too short to
+    /// tell a copy from a coincidence). Default 25.
+    pub min_words: usize,
+}
+
+impl Default for DuplicateSettings {
+    fn default() -> Self {
+        DuplicateSettings {
+            threshold: 0.9,
+            min_words: 25,
+        }
+    }
+}
+
+/// The `[repetition]` table: a body line printed verbatim on many of one
+/// outlet's pages is page furniture (a slogan, a boilerplate appeal).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RepetitionSettings {
+    /// The line is in at least this many of the outlet's articles.
+    /// Default 3.
+    pub min_articles: usize,
+    /// … and in at least this share (0–1) of them. Default 0.3.
+    pub min_share: f64,
+    /// Only outlets with at least this many articles are considered (the
+    /// rule is for big corpora: in a handful of articles a repeated line is
+    /// as likely a quoted background sentence); 0 turns the rule off.
+    /// Default 5.
+    pub min_outlet_articles: usize,
+}
+
+impl Default for RepetitionSettings {
+    fn default() -> Self {
+        RepetitionSettings {
+            min_articles: 3,
+            min_share: 0.3,
+            min_outlet_articles: 5,
+        }
+    }
 }
 
 /// What the manifest says about one outlet.
@@ -149,6 +220,18 @@ pub enum ManifestError {
         /// The regular-expression error.
         reason: String,
     },
+    /// A corpus setting is out of range.
+    #[error("manifest: [{table}] {key} = {value}: {expected}")]
+    Setting {
+        /// The table (`duplicates`, `repetition`).
+        table: &'static str,
+        /// The key.
+        key: &'static str,
+        /// The value given.
+        value: String,
+        /// What the value must be.
+        expected: &'static str,
+    },
 }
 
 impl Manifest {
@@ -165,6 +248,24 @@ impl Manifest {
                     });
                 }
             }
+        }
+        let threshold = manifest.duplicates.threshold;
+        if !(threshold > 0.0 && threshold <= 1.0) {
+            return Err(ManifestError::Setting {
+                table: "duplicates",
+                key: "threshold",
+                value: threshold.to_string(),
+                expected: "must be above 0 and at most 1",
+            });
+        }
+        let share = manifest.repetition.min_share;
+        if !(0.0..=1.0).contains(&share) {
+            return Err(ManifestError::Setting {
+                table: "repetition",
+                key: "min_share",
+                value: share.to_string(),
+                expected: "must be between 0 and 1",
+            });
         }
         Ok(manifest)
     }
@@ -280,6 +381,19 @@ mod tests {
             err.to_string().contains("not a valid regular expression"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn corpus_settings_default_and_are_checked() {
+        let m = Manifest::default();
+        assert_eq!(m.duplicates.threshold, 0.9);
+        assert_eq!(m.repetition.min_articles, 3);
+        let m = Manifest::from_toml("[duplicates]\nthreshold = 0.8\n").unwrap();
+        assert_eq!((m.duplicates.threshold, m.duplicates.min_words), (0.8, 25));
+        let err = Manifest::from_toml("[duplicates]\nthreshold = 1.5\n").unwrap_err();
+        assert!(err.to_string().contains("threshold = 1.5"), "{err}");
+        let err = Manifest::from_toml("[repetition]\nmin_shares = 0.5\n").unwrap_err();
+        assert!(err.to_string().contains("min_shares"), "{err}");
     }
 
     #[test]

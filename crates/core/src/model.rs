@@ -63,6 +63,41 @@ pub struct Article {
     /// assumed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Other files with the same text (or nearly: see
+    /// [`crate::ingest::duplicates`]) that were merged into this article,
+    /// each with its own outlet, date and URL, so no publication of the
+    /// text is lost. Empty for an article printed once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<DuplicateOf>,
+}
+
+/// Another copy of an article's text, merged into it: where it was read
+/// and who published it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DuplicateOf {
+    /// The id the copy would have had.
+    pub id: String,
+    /// The file the copy was read from.
+    pub source_file: String,
+    /// The copy's headline, when it differs from the kept article's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// The outlet that printed the copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<Fact<String>>,
+    /// When the copy was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Fact<PartialDate>>,
+    /// Where the copy was published online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Fact<String>>,
+    /// Jaccard similarity of the two bodies' 5-word shingles (0–1, three
+    /// decimals); 1 for an identical text.
+    pub similarity: f64,
+    /// The bodies are identical once normalised (case, punctuation and
+    /// spacing aside).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exact: bool,
 }
 
 impl Article {

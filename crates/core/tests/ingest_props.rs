@@ -2,7 +2,8 @@
 //! deterministic.
 
 use dossier_core::entities::Gazetteer;
-use dossier_core::ingest::{parse_plain_text, Ingester};
+use dossier_core::ingest::duplicates::fingerprints;
+use dossier_core::ingest::{corpus_passes, parse_plain_text, Ingester};
 use dossier_core::manifest::Manifest;
 use proptest::prelude::*;
 
@@ -71,6 +72,38 @@ proptest! {
             }
             for d in &a.mentioned_dates {
                 prop_assert_eq!(&a.paragraphs[d.paragraph].text[d.start..d.end], d.text.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn corpus_passes_never_panic_and_account_for_every_article(
+        texts in prop::collection::vec((texty(), 0..3usize), 0..12),
+        threshold in 0.05f64..=1.0,
+    ) {
+        let manifest = Manifest::from_toml(&format!(
+            "[duplicates]\nthreshold = {threshold}\nmin_words = 1\n[repetition]\nmin_outlet_articles = 2\nmin_articles = 2\n"
+        )).unwrap();
+        let gazetteer = Gazetteer::default();
+        let ingester = Ingester::new(&manifest, &gazetteer);
+        let mut articles: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (t, outlet))| {
+                let mut a = ingester.text(&format!("a{i}"), "x.txt", t, Default::default()).ok()?;
+                a.outlet = Some(dossier_core::Fact::new(format!("O{outlet}"), dossier_core::Provenance::Manifest));
+                Some(a)
+            })
+            .collect();
+        let before = articles.len();
+        let prints = fingerprints(&articles);
+        let passes = corpus_passes(&mut articles, &prints, &manifest);
+        prop_assert_eq!(articles.len() + passes.merges.len(), before);
+        let listed: usize = articles.iter().map(|a| a.duplicates.len()).sum();
+        prop_assert_eq!(listed, passes.merges.len());
+        for a in &articles {
+            for d in &a.duplicates {
+                prop_assert!(d.similarity >= threshold.min(1.0) - 1e-3 || d.exact);
             }
         }
     }

@@ -94,7 +94,7 @@ impl Site {
             articles: bundle.articles.len(),
             built: built.to_string(),
             // The fingerprint is of the whole bundle, as `dossier ingest` writes it.
-            corpus_sha256: hex(&Sha256::digest(bundle.to_json().as_bytes())),
+            corpus_sha256: fingerprint(bundle),
             dossier_version: env!("CARGO_PKG_VERSION").to_string(),
             shard_size: SHARD_SIZE,
         };
@@ -184,6 +184,14 @@ fn shard_script(n: usize, articles_json: &str) -> String {
     format!("(window.__dossierShards = window.__dossierShards || {{}})[{n}] = {literal};\n")
 }
 
+/// SHA-256 of the bundle's JSON as `dossier ingest` writes it, hashed as it
+/// is serialised rather than held whole in memory.
+pub fn fingerprint(bundle: &Bundle) -> String {
+    let mut hasher = Sha256::new();
+    serde_json::to_writer(&mut hasher, bundle).expect("a bundle always serialises");
+    hex(&hasher.finalize())
+}
+
 /// Lower-case hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -253,6 +261,15 @@ mod tests {
         assert_eq!(
             Bundle::from_json(&json).unwrap().articles[0].headline,
             hostile
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_hash_of_the_bundle_json() {
+        let b = bundle("x");
+        assert_eq!(
+            fingerprint(&b),
+            hex(&Sha256::digest(b.to_json().as_bytes()))
         );
     }
 

@@ -18,11 +18,18 @@
 //! [`parse_plain_text`] runs all of it with no manifest and the shipped
 //! gazetteer; [`Ingester`] runs it with a manifest and gazetteer of one's
 //! own, and reads the other input formats ([`formats`]).
+//!
+//! Two passes then look at the corpus as a whole ([`corpus_passes`]):
+//! [`duplicates`] merges copies of the same text, keeping every outlet and
+//! URL, and [`repetition`] marks lines repeated across an outlet's
+//! articles as furniture.
 
 pub mod dates;
 pub mod decode;
+pub mod duplicates;
 pub mod formats;
 pub mod quotes;
+pub mod repetition;
 pub mod roles;
 pub mod text;
 
@@ -475,6 +482,29 @@ impl<'a> Ingester<'a> {
         article.mentions = self.gazetteer.mentions(article);
         article.quotes = quotes::find_quotes(article, &article.mentions, self.gazetteer);
     }
+}
+
+/// What the corpus-wide passes did, for the ingest report.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CorpusPasses {
+    /// Each duplicate merged, by kept article.
+    pub merges: Vec<duplicates::Merge>,
+    /// Each line found to be an outlet's furniture by repetition.
+    pub repeated: Vec<repetition::RepeatedLine>,
+}
+
+/// Runs the corpus-wide passes over every ingested article, with the
+/// manifest's settings: merges duplicates (`fingerprints` are the
+/// articles' [`duplicates::Fingerprint`]s, in the same order), then marks
+/// lines repeated across an outlet's articles as furniture.
+pub fn corpus_passes(
+    articles: &mut Vec<Article>,
+    fingerprints: &[duplicates::Fingerprint],
+    manifest: &Manifest,
+) -> CorpusPasses {
+    let merges = duplicates::merge_duplicates(articles, fingerprints, &manifest.duplicates);
+    let repeated = repetition::mark_repeated_furniture(articles, &manifest.repetition);
+    CorpusPasses { merges, repeated }
 }
 
 /// The ISO 639-1 code of a detected language (ISO 639-3 when there is no

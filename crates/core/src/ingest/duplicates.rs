@@ -1,0 +1,391 @@
+//! Duplicates: the same text saved twice, or printed by several outlets,
+//! becomes one article that records every copy.
+//!
+//! Two articles are compared by their **body** paragraphs only (captions,
+//! furniture and headlines differ between outlets reprinting a story),
+//! normalised to lower-case words with punctuation and spacing dropped:
+//!
+//! - **identical**: the normalised bodies are equal (a 128-bit hash);
+//! - **near-duplicates**: the Jaccard similarity of the two bodies' sets of
+//!   5-word shingles is at least the manifest's `[duplicates] threshold`
+//!   (default 0.9). Candidates come from MinHash signatures (one-permutation
+//!   hashing, 128 bins) banded for locality-sensitive hashing, with the band
+//!   width chosen so a pair at the threshold is a candidate with
+//!   probability ≥ 0.999; every candidate is then checked with the exact
+//!   Jaccard similarity, so a merge never rests on an estimate. Work and
+//!   memory grow linearly with the corpus (a 512-byte signature per
+//!   article).
+//!
+//! Bodies shorter than `min_words` (default 25) are never merged.
+//!
+//! **Which copy is kept** is decided the same way on every run: the
+//! earliest published (in the bundle's date order, undated last), then the
+//! smallest id. Going through the articles in that order, each one not yet
+//! merged keeps every not-yet-merged article at or above the threshold
+//! from it; so every merged copy is within the threshold of the article it
+//! was merged into (no chains). The kept article lists the copies in
+//! [`Article::duplicates`] with their outlet, date, URL and similarity.
+
+use std::collections::HashMap;
+
+use crate::manifest::DuplicateSettings;
+use crate::model::{Article, DuplicateOf, Role};
+
+/// Words per shingle.
+pub const SHINGLE: usize = 5;
+/// MinHash signature length (bins of the one-permutation hash).
+const BINS: usize = 128;
+
+/// What duplicate detection needs to know about one article: computed
+/// once per article (the CLI does it on its worker threads), 540 bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Hash of the normalised body; `None` for an empty body.
+    exact: Option<u128>,
+    /// Number of body words.
+    words: usize,
+    /// One-permutation MinHash signature of the shingle set (empty when
+    /// the body has no words).
+    signature: Box<[u32]>,
+}
+
+impl Fingerprint {
+    /// The fingerprint of `article`'s body.
+    pub fn of(article: &Article) -> Self {
+        let tokens = body_tokens(article);
+        if tokens.is_empty() {
+            return Fingerprint {
+                exact: None,
+                words: 0,
+                signature: Box::new([]),
+            };
+        }
+        let mut a: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut b: u64 = 0x8422_2325_cbf2_9ce4;
+        for &t in &tokens {
+            a = mix(a ^ t);
+            b = mix(b.rotate_left(17) ^ t.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+        let mut bins = [u32::MAX; BINS];
+        let mut filled = [false; BINS];
+        for h in shingles(&tokens) {
+            let bin = (h >> 57) as usize;
+            bins[bin] = bins[bin].min(h as u32);
+            filled[bin] = true;
+        }
+        // Rotation densification: an empty bin borrows the next filled
+        // bin's value, offset by the distance, so short texts still get a
+        // full signature that estimates Jaccard similarity.
+        let mut signature = vec![0u32; BINS];
+        for (i, slot) in signature.iter_mut().enumerate() {
+            let mut d = 0;
+            while !filled[(i + d) % BINS] {
+                d += 1;
+            }
+            let v = bins[(i + d) % BINS];
+            *slot = if d == 0 {
+                v
+            } else {
+                v.wrapping_add((d as u32).wrapping_mul(0x9E37_79B9))
+            };
+        }
+        Fingerprint {
+            exact: Some(u128::from(a) << 64 | u128::from(b)),
+            words: tokens.len(),
+            signature: signature.into_boxed_slice(),
+        }
+    }
+
+    /// Number of words in the body.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+}
+
+/// One merge, for the ingest report.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Merge {
+    /// The article kept.
+    pub kept: String,
+    /// The file it was read from.
+    pub kept_file: String,
+    /// The article merged into it.
+    pub merged: String,
+    /// The file the merged article was read from.
+    pub merged_file: String,
+    /// Jaccard similarity of the bodies' shingles (1 when identical).
+    pub similarity: f64,
+    /// The normalised bodies are identical.
+    pub exact: bool,
+}
+
+/// Finds the duplicates among `articles` (with their `fingerprints`, in
+/// the same order), merges each into the copy that is kept, and returns
+/// the merges in the order of the kept articles. The remaining articles
+/// keep their relative order.
+///
+/// # Panics
+///
+/// If `fingerprints` is not as long as `articles`.
+pub fn merge_duplicates(
+    articles: &mut Vec<Article>,
+    fingerprints: &[Fingerprint],
+    settings: &DuplicateSettings,
+) -> Vec<Merge> {
+    assert_eq!(articles.len(), fingerprints.len(), "one fingerprint each");
+    let n = articles.len();
+    let eligible = |i: usize| {
+        fingerprints[i].exact.is_some() && fingerprints[i].words >= settings.min_words.max(1)
+    };
+    // The order in which copies are kept: earliest first, then by id.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| keep_order(&articles[a], &articles[b]));
+    let mut rank = vec![0usize; n];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+
+    // Identical bodies: groups by hash, each represented by its first
+    // member in keep order.
+    let mut groups: HashMap<u128, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        if eligible(i) {
+            if let Some(h) = fingerprints[i].exact {
+                groups.entry(h).or_default().push(i);
+            }
+        }
+    }
+    let mut representative = vec![usize::MAX; n];
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for group in groups.values() {
+        for &i in group {
+            representative[i] = group[0];
+        }
+        members.insert(group[0], group.clone());
+    }
+
+    // Near-duplicate candidates between representatives, by LSH banding.
+    let rows = band_rows(settings.threshold);
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for &i in &order {
+        if representative[i] != i {
+            continue;
+        }
+        let signature = &fingerprints[i].signature;
+        for (band, chunk) in signature.chunks(rows).enumerate() {
+            let key = chunk
+                .iter()
+                .fold(band as u64, |h, &v| mix(h ^ u64::from(v)));
+            buckets.entry((band, key)).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for bucket in buckets.values() {
+        for (x, &a) in bucket.iter().enumerate() {
+            for &b in &bucket[x + 1..] {
+                // Buckets are filled in keep order: `a` comes first.
+                pairs.push((a, b));
+            }
+        }
+    }
+    drop(buckets);
+    pairs.sort_unstable_by_key(|&(a, b)| (rank[a], rank[b]));
+    pairs.dedup();
+    // Verified edges, from each representative to later ones.
+    let mut near: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+    let mut cache: HashMap<usize, Vec<u64>> = HashMap::new();
+    for (a, b) in pairs {
+        for i in [a, b] {
+            cache.entry(i).or_insert_with(|| shingle_set(&articles[i]));
+        }
+        let similarity = jaccard(&cache[&a], &cache[&b]);
+        if similarity >= settings.threshold {
+            near.entry(a).or_default().push((b, similarity));
+        }
+    }
+    drop(cache);
+
+    // Greedy, in keep order: each representative not yet merged keeps its
+    // identical copies and its near-duplicates (with their own copies).
+    let mut merged_into: Vec<Option<(usize, f64, bool)>> = vec![None; n];
+    for &i in &order {
+        if representative[i] != i || merged_into[i].is_some() {
+            continue;
+        }
+        for &copy in members
+            .get(&i)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .skip(1)
+        {
+            merged_into[copy] = Some((i, 1.0, true));
+        }
+        for &(other, similarity) in near.get(&i).map_or(&[][..], Vec::as_slice) {
+            if merged_into[other].is_some() {
+                continue;
+            }
+            for &copy in members.get(&other).map_or(&[][..], Vec::as_slice) {
+                merged_into[copy] = Some((i, round3(similarity), false));
+            }
+        }
+    }
+
+    // Apply: the kept article records its copies, in keep order.
+    let mut merges = Vec::new();
+    let mut copies: Vec<Vec<DuplicateOf>> = vec![Vec::new(); n];
+    for &i in &order {
+        let Some((kept, similarity, exact)) = merged_into[i] else {
+            continue;
+        };
+        let headline =
+            (articles[i].headline != articles[kept].headline).then(|| articles[i].headline.clone());
+        merges.push((
+            rank[kept],
+            Merge {
+                kept: articles[kept].id.clone(),
+                kept_file: articles[kept].source_file.clone(),
+                merged: articles[i].id.clone(),
+                merged_file: articles[i].source_file.clone(),
+                similarity,
+                exact,
+            },
+        ));
+        let copy = &mut articles[i];
+        copies[kept].push(DuplicateOf {
+            id: std::mem::take(&mut copy.id),
+            source_file: std::mem::take(&mut copy.source_file),
+            headline,
+            outlet: copy.outlet.take(),
+            published: copy.published.take(),
+            url: copy.url.take(),
+            similarity,
+            exact,
+        });
+    }
+    for (i, list) in copies.into_iter().enumerate() {
+        articles[i].duplicates.extend(list);
+    }
+    let mut index = 0;
+    articles.retain(|_| {
+        let keep = merged_into[index].is_none();
+        index += 1;
+        keep
+    });
+    // By kept article, then (stable) in the merged copies' keep order.
+    merges.sort_by_key(|(kept, _)| *kept);
+    merges.into_iter().map(|(_, m)| m).collect()
+}
+
+/// Earliest published first (undated last), then by id: the copy kept.
+fn keep_order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    let date = |x: &Article| x.published.as_ref().map(|f| f.value);
+    match (date(a), date(b)) {
+        (Some(x), Some(y)) => x.chronological(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.id.cmp(&b.id))
+    .then_with(|| a.source_file.cmp(&b.source_file))
+}
+
+/// Rows per LSH band: the widest band (fewest false candidates) that
+/// still makes a pair at `threshold` a candidate with probability ≥ 0.999.
+fn band_rows(threshold: f64) -> usize {
+    for rows in [16, 8, 4, 2] {
+        let bands = (BINS / rows) as i32;
+        let hit = 1.0 - (1.0 - threshold.powi(rows as i32)).powi(bands);
+        if hit >= 0.999 {
+            return rows;
+        }
+    }
+    1
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).floor() / 1000.0
+}
+
+/// A 64-bit finaliser (from SplitMix64): spreads every input bit.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a of a word's lower-cased characters.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for &byte in word.as_bytes() {
+            h ^= u64::from(byte.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        return h;
+    }
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for &byte in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The body's words (letters and digits), hashed, in order.
+fn body_tokens(article: &Article) -> Vec<u64> {
+    let mut out = Vec::new();
+    for p in article.paragraphs.iter().filter(|p| p.role == Role::Body) {
+        out.extend(
+            p.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(word_hash),
+        );
+    }
+    out
+}
+
+/// The hashes of the 5-word shingles (the whole text when shorter).
+fn shingles(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    let width = SHINGLE.min(tokens.len()).max(1);
+    tokens.windows(width).map(|w| {
+        w.iter()
+            .fold(0x51_7cc1_b727_220a_u64, |h, &t| mix(h.rotate_left(5) ^ t))
+    })
+}
+
+/// The body's shingle set, sorted and without repeats.
+fn shingle_set(article: &Article) -> Vec<u64> {
+    let tokens = body_tokens(article);
+    let mut set: Vec<u64> = shingles(&tokens).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// Jaccard similarity of two sorted sets.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f64 / (a.len() + b.len() - common) as f64
+}
+
+/// Fingerprints of every article, in order.
+pub fn fingerprints(articles: &[Article]) -> Vec<Fingerprint> {
+    articles.iter().map(Fingerprint::of).collect()
+}
