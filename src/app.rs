@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::about::About;
+use crate::components::compare::ComparePage;
 use crate::components::date_slider::DateSlider;
 use crate::components::facet_list::FacetPanel;
 use crate::components::help::Help;
@@ -19,7 +20,7 @@ use crate::components::summary::Summary;
 use crate::data;
 use crate::engine::Engine;
 use crate::keys::{self, Key};
-use crate::route::View;
+use crate::route::{Compare, View};
 use crate::state::{Action, AppState, History};
 
 /// The explorer, or a clear message when the dossier cannot be read.
@@ -236,7 +237,18 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         .map(|h| engine.articles()[h.article].id.clone())
                         .collect();
                     let open = state.view.article.as_deref();
+                    // The Compare page has no result cursor: its buttons take Enter.
+                    let comparing = state.view.compare.is_some() && open.is_none();
                     let action = match key {
+                        Key::Next
+                        | Key::Previous
+                        | Key::Open
+                        | Key::NextArticle
+                        | Key::PreviousArticle
+                            if comparing =>
+                        {
+                            None
+                        }
                         Key::FocusSearch => {
                             if let Some(input) = gloo::utils::document()
                                 .get_element_by_id("search")
@@ -303,6 +315,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             <ReadingView engine={engine.clone()} {position} results={results.clone()}
                          paragraph={view.paragraph} view={view.clone()} on_action={dispatch.clone()} />
         },
+        None if view.compare.is_some() => html! {
+            <ComparePage engine={engine.clone()} view={view.clone()} on_action={dispatch.clone()} />
+        },
         None => html! {
             <div class="explorer">
                 <button type="button" class="drawer-button" aria-expanded={drawer_open.to_string()}
@@ -345,6 +360,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 <a class="title" href="#/">{ "Dossier" }</a>
                 <span class="dossier-name">{ format!("{} · {} articles", engine.title, engine.len()) }</span>
                 <span class="masthead-actions">
+                    <a class="compare-link" href={view.with_compare(view.compare.clone().unwrap_or_else(Compare::default)).to_hash()}
+                       aria-current={view.compare.is_some().then_some("page")}
+                       title="Compare how the outlets frame the story">{ "Compare" }</a>
                     <button type="button" class="help-button" aria-expanded={state.help.to_string()} onclick={toggle_help.clone()}
                             title="Shortcuts and search syntax (?)">{ "?" }</button>
                     <button type="button" class="about-button" aria-expanded={state.about.to_string()}

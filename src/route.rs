@@ -7,13 +7,144 @@
 //! ```text
 //! #/?q=erdogan&outlet=Antiwar.com&from=2021-09&to=2024-03&sort=newest
 //! #/article/003_2a5776a987d213dd?q=shusha&p=27
+//! #/compare/kwic?q=shusha&term=liberat*&sort=left
+//! #/compare/terms?a=Antiwar.com&b=Al-Monitor
+//! #/compare/trends?terms=occup*,liberat*
 //! ```
+//!
+//! On the Compare page (`#/compare/<tab>`: `naming`, `terms`, `kwic`,
+//! `trends`, `timeline`, `quotes`, `export`) `sort` may also name the
+//! concordance's order (`position`, `left`, `right`, `outlet`, `date`); the
+//! two vocabularies do not overlap, so both can be given.
 //!
 //! Parsing never fails: anything it cannot read is dropped with a notice
 //! the page shows, and the rest of the view is kept.
 
 use dossier_core::search::{Filters, Sort};
+use dossier_core::stats::{KwicSort, MAX_TREND_TERMS};
 use dossier_core::PartialDate;
+
+/// The tabs of the Compare page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompareTab {
+    /// Who calls what by which name: outlet × variant tables.
+    #[default]
+    Naming,
+    /// Distinctive terms of one outlet against the rest or another.
+    Terms,
+    /// Concordance (keyword in context).
+    Kwic,
+    /// Mentions per 1,000 words per month.
+    Trends,
+    /// The dates the articles mention, on a time axis.
+    Timeline,
+    /// Who is quoted, per outlet.
+    Quotes,
+    /// The selection as files.
+    Export,
+}
+
+impl CompareTab {
+    /// Every tab, in the order the page lists them.
+    pub const ALL: [CompareTab; 7] = [
+        CompareTab::Naming,
+        CompareTab::Terms,
+        CompareTab::Kwic,
+        CompareTab::Trends,
+        CompareTab::Timeline,
+        CompareTab::Quotes,
+        CompareTab::Export,
+    ];
+
+    /// The tab's name in a link.
+    pub fn slug(self) -> &'static str {
+        match self {
+            CompareTab::Naming => "naming",
+            CompareTab::Terms => "terms",
+            CompareTab::Kwic => "kwic",
+            CompareTab::Trends => "trends",
+            CompareTab::Timeline => "timeline",
+            CompareTab::Quotes => "quotes",
+            CompareTab::Export => "export",
+        }
+    }
+
+    /// The tab's name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            CompareTab::Naming => "Naming lens",
+            CompareTab::Terms => "Distinctive terms",
+            CompareTab::Kwic => "Concordance",
+            CompareTab::Trends => "Trends",
+            CompareTab::Timeline => "Events timeline",
+            CompareTab::Quotes => "Who is quoted",
+            CompareTab::Export => "Export",
+        }
+    }
+
+    /// The tab a link names, if any.
+    pub fn from_slug(slug: &str) -> Option<CompareTab> {
+        CompareTab::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// The concordance orders by their names in a link.
+const KWIC_SORTS: [(KwicSort, &str); 5] = [
+    (KwicSort::Position, "position"),
+    (KwicSort::Left, "left"),
+    (KwicSort::Right, "right"),
+    (KwicSort::Outlet, "outlet"),
+    (KwicSort::Date, "date"),
+];
+
+/// The name of a concordance order in a link.
+pub fn kwic_sort_name(sort: KwicSort) -> &'static str {
+    KWIC_SORTS
+        .iter()
+        .find(|(s, _)| *s == sort)
+        .map_or("position", |(_, n)| n)
+}
+
+/// A concordance order by its name in a link.
+pub fn kwic_sort_from_name(name: &str) -> Option<KwicSort> {
+    KWIC_SORTS.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
+}
+
+/// The Compare page's settings: the open tab and each tab's own
+/// parameters (kept when switching tabs, so a reader can go back and forth).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Compare {
+    /// The open tab.
+    pub tab: CompareTab,
+    /// The concordance's word, `prefix*` or phrase (`term=`).
+    pub term: String,
+    /// The concordance's order (`sort=left` …).
+    pub kwic_sort: KwicSort,
+    /// Distinctive terms: outlet A (`a=`; none: the first outlet).
+    pub a: Option<String>,
+    /// Distinctive terms: outlet B (`b=`; none: every other outlet).
+    pub b: Option<String>,
+    /// Trends: up to five terms (`terms=occup*,liberat*`).
+    pub terms: Vec<String>,
+}
+
+impl Compare {
+    /// The default settings on `tab`.
+    pub fn tab(tab: CompareTab) -> Compare {
+        Compare {
+            tab,
+            ..Compare::default()
+        }
+    }
+
+    /// These settings on another tab.
+    pub fn on(&self, tab: CompareTab) -> Compare {
+        Compare {
+            tab,
+            ..self.clone()
+        }
+    }
+}
 
 /// Everything a link needs to reproduce a view.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,6 +159,8 @@ pub struct View {
     pub article: Option<String>,
     /// The paragraph a link points at, in the open article.
     pub paragraph: Option<usize>,
+    /// The Compare page, when it is open (and no article is).
+    pub compare: Option<Compare>,
 }
 
 impl View {
@@ -42,6 +175,17 @@ impl View {
         match path.split_once('/') {
             Some(("article", id)) if !id.is_empty() => view.article = Some(decode(id)),
             None if path.is_empty() => {}
+            None if path == "compare" => view.compare = Some(Compare::default()),
+            Some(("compare", tab)) => {
+                let found = CompareTab::from_slug(tab);
+                if found.is_none() {
+                    notices.push(format!(
+                        "The Compare page has no tab “{}”; showing the naming lens.",
+                        decode(tab)
+                    ));
+                }
+                view.compare = Some(Compare::tab(found.unwrap_or_default()));
+            }
             _ => notices.push(format!(
                 "The link's page “{}” is not one this explorer has; showing the list.",
                 decode(path)
@@ -66,10 +210,41 @@ impl View {
                         "The link's date “{value}” is not a date; the date range was reset."
                     )),
                 },
+                "term" | "a" | "b" | "terms" if view.compare.is_some() => {
+                    let Some(c) = view.compare.as_mut() else {
+                        continue;
+                    };
+                    match key {
+                        "term" => c.term = value,
+                        "a" => c.a = Some(value).filter(|v| !v.is_empty()),
+                        "b" => c.b = Some(value).filter(|v| !v.is_empty()),
+                        _ => {
+                            c.terms = value
+                                .split(',')
+                                .map(str::trim)
+                                .filter(|t| !t.is_empty())
+                                .map(String::from)
+                                .collect();
+                            if c.terms.len() > MAX_TREND_TERMS {
+                                notices.push(format!(
+                                    "Trends chart at most {MAX_TREND_TERMS} terms; the rest were dropped."
+                                ));
+                                c.terms.truncate(MAX_TREND_TERMS);
+                            }
+                        }
+                    }
+                }
                 "sort" => match value.as_str() {
                     "relevance" => view.sort = Sort::Relevance,
                     "newest" => view.sort = Sort::Newest,
                     "oldest" => view.sort = Sort::Oldest,
+                    name if view.compare.is_some() && kwic_sort_from_name(name).is_some() => {
+                        if let (Some(c), Some(sort)) =
+                            (view.compare.as_mut(), kwic_sort_from_name(name))
+                        {
+                            c.kwic_sort = sort;
+                        }
+                    }
                     _ => notices.push(format!(
                         "The link's sort order “{value}” is unknown; sorting by relevance."
                     )),
@@ -97,6 +272,9 @@ impl View {
         if let Some(id) = &self.article {
             out.push_str("article/");
             out.push_str(&encode(id));
+        } else if let Some(c) = &self.compare {
+            out.push_str("compare/");
+            out.push_str(c.tab.slug());
         }
         let mut params: Vec<(&str, String)> = Vec::new();
         if !self.query.is_empty() {
@@ -127,6 +305,19 @@ impl View {
         if let (Some(p), Some(_)) = (self.paragraph, &self.article) {
             params.push(("p", p.to_string()));
         }
+        if let (Some(c), None) = (&self.compare, &self.article) {
+            if c.kwic_sort != KwicSort::Position {
+                params.push(("sort", kwic_sort_name(c.kwic_sort).into()));
+            }
+            if !c.term.is_empty() {
+                params.push(("term", c.term.clone()));
+            }
+            params.extend(c.a.iter().map(|a| ("a", a.clone())));
+            params.extend(c.b.iter().map(|b| ("b", b.clone())));
+            if !c.terms.is_empty() {
+                params.push(("terms", c.terms.join(",")));
+            }
+        }
         for (i, (key, value)) in params.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
             out.push_str(key);
@@ -136,11 +327,12 @@ impl View {
         out
     }
 
-    /// The same view with no article open.
+    /// The same search as a list of results (no article, no Compare page).
     pub fn list(&self) -> View {
         View {
             article: None,
             paragraph: None,
+            compare: None,
             ..self.clone()
         }
     }
@@ -150,7 +342,24 @@ impl View {
         View {
             article: Some(id.to_string()),
             paragraph: None,
+            compare: None,
             ..self.clone()
+        }
+    }
+
+    /// The same search with `id` open at `paragraph` (`None`: the headline).
+    pub fn at_paragraph(&self, id: &str, paragraph: Option<usize>) -> View {
+        View {
+            paragraph,
+            ..self.with_article(id)
+        }
+    }
+
+    /// The same search on the Compare page with these settings.
+    pub fn with_compare(&self, compare: Compare) -> View {
+        View {
+            compare: Some(compare),
+            ..self.list()
         }
     }
 
@@ -166,7 +375,9 @@ fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+            // `*` and `,` are allowed in a fragment and keep `liberat*` and
+            // `occup*,liberat*` readable.
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'*' | b',' => {
                 out.push(byte as char)
             }
             _ => out.push_str(&format!("%{byte:02X}")),
@@ -230,6 +441,7 @@ mod tests {
             sort: Sort::Newest,
             article: Some("003_2a5776a987d213dd".into()),
             paragraph: Some(27),
+            compare: None,
         };
         let hash = view.to_hash();
         assert!(
@@ -260,5 +472,77 @@ mod tests {
         let (view, _) = View::from_hash("#/article/%E2%82?q=%zz%4");
         assert_eq!(view.query, "%zz%4");
         assert!(view.article.is_some());
+    }
+
+    #[test]
+    fn every_compare_setting_round_trips() {
+        let view = View {
+            query: "karabakh".into(),
+            filters: Filters {
+                outlets: vec!["Antiwar.com".into()],
+                ..Default::default()
+            },
+            sort: Sort::Oldest,
+            compare: Some(Compare {
+                tab: CompareTab::Kwic,
+                term: "liberat*".into(),
+                kwic_sort: KwicSort::Left,
+                a: Some("Antiwar.com".into()),
+                b: Some("Al-Monitor".into()),
+                terms: vec!["occup*".into(), "ethnic cleansing".into()],
+            }),
+            ..Default::default()
+        };
+        let hash = view.to_hash();
+        assert!(hash.starts_with("#/compare/kwic?q=karabakh"), "{hash}");
+        assert!(hash.contains("term=liberat*"), "{hash}");
+        assert!(hash.contains("terms=occup*,ethnic%20cleansing"), "{hash}");
+        assert_eq!(View::from_hash(&hash), (view, vec![]));
+        for tab in CompareTab::ALL {
+            let view = View::default().with_compare(Compare::tab(tab));
+            assert_eq!(View::from_hash(&view.to_hash()), (view, vec![]), "{tab:?}");
+        }
+    }
+
+    #[test]
+    fn the_brief_compare_links_read_as_written() {
+        let (view, notices) = View::from_hash("#/compare/trends?terms=occup*,liberat*");
+        assert!(notices.is_empty(), "{notices:?}");
+        let c = view.compare.unwrap();
+        assert_eq!(
+            (c.tab, c.terms),
+            (CompareTab::Trends, vec!["occup*".into(), "liberat*".into()])
+        );
+        let (view, _) = View::from_hash("#/compare/kwic?term=liberat%2A&sort=left&sort=newest");
+        let c = view.compare.unwrap();
+        assert_eq!((c.term.as_str(), c.kwic_sort), ("liberat*", KwicSort::Left));
+        assert_eq!(view.sort, Sort::Newest);
+        assert_eq!(
+            View::from_hash("#/compare").0.compare,
+            Some(Compare::default())
+        );
+    }
+
+    #[test]
+    fn a_bad_compare_link_keeps_what_it_can_with_notices() {
+        let (view, notices) =
+            View::from_hash("#/compare/pie?term=x&sort=sideways&terms=a,b,c,d,e,f,g");
+        let c = view.compare.unwrap();
+        assert_eq!(
+            (c.tab, c.term.as_str(), c.terms.len()),
+            (CompareTab::Naming, "x", 5)
+        );
+        assert_eq!(notices.len(), 3, "{notices:?}");
+        // Outside the Compare page its settings are unknown.
+        let (view, notices) = View::from_hash("#/?term=x");
+        assert_eq!((view.compare, notices.len()), (None, 1));
+    }
+
+    #[test]
+    fn opening_an_article_leaves_the_compare_page() {
+        let view = View::default().with_compare(Compare::tab(CompareTab::Kwic));
+        let open = view.at_paragraph("a", Some(3));
+        assert_eq!(open.to_hash(), "#/article/a?p=3");
+        assert_eq!(open.list(), View::default());
     }
 }

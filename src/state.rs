@@ -7,7 +7,7 @@ use dossier_core::search::{Filters, Sort};
 use dossier_core::PartialDate;
 use yew::Reducible;
 
-use crate::route::View;
+use crate::route::{Compare, View};
 
 /// A facet a reader can filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +114,11 @@ pub enum Action {
     Escape,
     /// Hide the notices.
     DismissNotices,
+    /// Open the Compare page with these settings (a new history entry for
+    /// a new tab; a changed setting on the same tab replaces it).
+    SetCompare(Compare),
+    /// Run this search and show its results (from a term on the Compare page).
+    RunSearch(String),
 }
 
 impl Reducible for AppState {
@@ -207,6 +212,20 @@ impl Reducible for AppState {
                 next.history = History::None;
                 next.notices.clear();
             }
+            Action::SetCompare(compare) => {
+                let same_tab = self.view.compare.as_ref().map(|c| c.tab) == Some(compare.tab);
+                if same_tab {
+                    next.history = History::Replace;
+                }
+                next.view = self.view.with_compare(compare);
+            }
+            Action::RunSearch(query) => {
+                next.view = View {
+                    query,
+                    ..self.view.list()
+                };
+                new_search(&mut next);
+            }
         }
         Rc::new(next)
     }
@@ -260,5 +279,22 @@ mod tests {
         assert_eq!(s.cursor, 2);
         let s = reduce(s, Action::MoveCursor(PAGE as isize, 1000));
         assert_eq!((s.cursor, s.shown), (PAGE + 2, 2 * PAGE));
+    }
+
+    #[test]
+    fn compare_settings_replace_and_a_term_search_leaves_the_page() {
+        use crate::route::CompareTab;
+        let s = AppState::from_view(View::default(), vec![]);
+        let s = reduce(s, Action::SetCompare(Compare::tab(CompareTab::Kwic)));
+        assert_eq!(s.history, History::Push);
+        let mut c = Compare::tab(CompareTab::Kwic);
+        c.term = "liberat*".into();
+        let s = reduce(s, Action::SetCompare(c));
+        assert_eq!(s.history, History::Replace);
+        let s = reduce(s, Action::RunSearch("occupied".into()));
+        assert_eq!(
+            (s.history, s.view.query.as_str(), s.view.compare.is_none()),
+            (History::Push, "occupied", true)
+        );
     }
 }

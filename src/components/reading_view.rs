@@ -10,6 +10,7 @@ use dossier_core::{Article, Role};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::compare::cite::CiteControl;
 use crate::components::date_label::DateLabel;
 use crate::engine::Engine;
 use crate::route::View;
@@ -57,22 +58,44 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
     let at = hits.iter().position(|h| h.article == props.position);
     let hit = at.map(|i| &hits[i]);
 
-    // Bring a linked paragraph into view (and the top of the article otherwise).
+    // A link to a caption or to furniture opens with everything shown, so
+    // the linked paragraph is there to see.
+    let target_hidden = props
+        .paragraph
+        .and_then(|p| article.paragraphs.get(p))
+        .is_some_and(|p| !matches!(p.role, Role::Body | Role::Dek));
+    {
+        let show_all = show_all.clone();
+        use_effect_with(
+            (props.position, props.paragraph, target_hidden),
+            move |(_, _, hidden)| {
+                if *hidden {
+                    show_all.set(true);
+                }
+            },
+        );
+    }
+
+    // Bring a linked paragraph into view (and the top of the article
+    // otherwise), again once its text or hidden paragraphs appear.
     {
         let target = props.paragraph;
-        use_effect_with((props.position, target), move |(_, target)| {
-            let document = gloo::utils::document();
-            let element = match target {
-                Some(p) => document.get_element_by_id(&format!("p{p}")),
-                None => document.get_element_by_id("headline"),
-            };
-            if let Some(element) = element {
-                element.scroll_into_view();
-                if let Ok(el) = element.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
+        use_effect_with(
+            (props.position, target, has_text, *show_all),
+            move |(_, target, _, _)| {
+                let document = gloo::utils::document();
+                let element = match target {
+                    Some(p) => document.get_element_by_id(&format!("p{p}")),
+                    None => document.get_element_by_id("headline"),
+                };
+                if let Some(element) = element {
+                    element.scroll_into_view();
+                    if let Ok(el) = element.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     let hidden = article
@@ -172,6 +195,7 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
                         { " mark names" }
                     </label>
                 </p>
+                <CiteControl engine={engine.clone()} position={props.position} />
                 if !has_text {
                     <p class="loading" role="status">{ "Loading the article's text…" }</p>
                 }

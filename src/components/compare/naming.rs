@@ -1,0 +1,121 @@
+//! The naming lens: for every alias group the selection mentions, a table
+//! outlet × variant of counts on a heat scale; a cell opens the
+//! concordance lines behind it.
+
+use std::rc::Rc;
+
+use dossier_core::entities::Gazetteer;
+use dossier_core::stats::{lines_at, naming_lens, NamingTable};
+use yew::prelude::*;
+
+use super::chart::heat_class;
+use super::lines::KwicList;
+use crate::engine::Engine;
+use crate::route::{Compare, View};
+use crate::state::Action;
+
+/// Props for [`NamingLens`].
+#[derive(Properties, PartialEq)]
+pub struct NamingLensProps {
+    /// The dossier (every selected text loaded).
+    pub engine: Rc<Engine>,
+    /// The compared articles.
+    pub selection: Rc<Vec<usize>>,
+    /// The current view, for links.
+    pub view: View,
+    /// The Compare settings.
+    pub compare: Compare,
+    /// Where changes go.
+    pub on_action: Callback<Action>,
+}
+
+/// One table per alias group with any mention in the selection.
+#[function_component(NamingLens)]
+pub fn naming_lens_view(props: &NamingLensProps) -> Html {
+    let engine = props.engine.clone();
+    let tables: Rc<Vec<NamingTable>> = use_memo(
+        (props.selection.clone(), engine.generation()),
+        move |(selection, _)| {
+            let tables = naming_lens(&engine.articles(), selection, &Gazetteer::default());
+            tables.into_iter().filter(|t| t.total > 0).collect()
+        },
+    );
+    // The open cell: (entity, outlet, variant).
+    let open = use_state(|| None::<(String, String, String)>);
+    if tables.is_empty() {
+        return html! { <p class="empty">{ "None of these articles names anything the gazetteer knows by more than one name." }</p> };
+    }
+    let render = |table: &NamingTable| {
+        let max = table.cells.iter().map(|c| c.count).max().unwrap_or(0);
+        let rows = table.outlets.iter().map(|outlet| {
+            let cells = table.variants.iter().map(|variant| {
+                let count = table.count(outlet, variant);
+                let key = (table.entity.clone(), outlet.clone(), variant.clone());
+                let pressed = open.as_ref() == Some(&key);
+                let label = format!("{outlet}, “{variant}”: {count} mention{}", if count == 1 { "" } else { "s" });
+                let class = classes!("cell", heat_class(count, max));
+                if count == 0 {
+                    return html! { <td {class} data-outlet={outlet.clone()} data-variant={variant.clone()}>{ "0" }</td> };
+                }
+                let onclick = {
+                    let open = open.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        open.set(if pressed { None } else { Some(key.clone()) })
+                    })
+                };
+                html! {
+                    <td {class} data-outlet={outlet.clone()} data-variant={variant.clone()}>
+                        <button type="button" aria-pressed={pressed.to_string()} aria-label={label.clone()} title={label} {onclick}>{ count }</button>
+                    </td>
+                }
+            });
+            html! { <tr><th scope="row">{ outlet }</th>{ for cells }</tr> }
+        });
+        let totals = table
+            .variants
+            .iter()
+            .map(|v| html! { <td class="total">{ table.variant_total(v) }</td> });
+        let lines = open.as_ref().filter(|(e, _, _)| *e == table.entity).and_then(|(_, o, v)| {
+            let cell = table.cell(o, v)?;
+            let lines = lines_at(&props.engine.articles(), &cell.occurrences, 8);
+            Some(html! {
+                <div class="cell-lines">
+                    <h3>{ format!("{o} writes “{v}” ({})", cell.count) }</h3>
+                    <KwicList lines={Rc::new(lines)} view={props.view.clone()} label={format!("Where {o} writes {v}")} />
+                </div>
+            })
+        });
+        html! {
+            <section class="naming-table" data-entity={table.entity.clone()}>
+                <table class="heat">
+                    <caption>{ format!("{}: mentions by outlet and name used ({} in all)", table.name, table.total) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Outlet" }</th>
+                        { for table.variants.iter().map(|v| html! { <th scope="col">{ v }</th> }) }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                    <tfoot><tr><th scope="row">{ "All outlets" }</th>{ for totals }</tr></tfoot>
+                </table>
+                { for lines }
+            </section>
+        }
+    };
+    // Names written more than one way come first, most mentioned first;
+    // the rest wait behind a disclosure.
+    let used = |t: &NamingTable| t.variants.iter().filter(|v| t.variant_total(v) > 0).count();
+    let mut varied: Vec<&NamingTable> = tables.iter().filter(|t| used(t) > 1).collect();
+    varied.sort_by(|a, b| used(b).cmp(&used(a)).then(b.total.cmp(&a.total)));
+    let single: Vec<&NamingTable> = tables.iter().filter(|t| used(t) <= 1).collect();
+    html! {
+        <div class="naming">
+            <p class="hint">{ "Each cell counts the mentions of one name in one outlet's articles (headlines and every paragraph, captions included). Darker is more. Choose a number to read the lines behind it." }</p>
+            { for varied.into_iter().map(render) }
+            if !single.is_empty() {
+                <details class="naming-single">
+                    <summary>{ format!("{} more, each written only one way here", single.len()) }</summary>
+                    <div class="naming">{ for single.into_iter().map(render) }</div>
+                </details>
+            }
+        </div>
+    }
+}

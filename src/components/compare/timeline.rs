@@ -1,0 +1,176 @@
+//! The events timeline: the dates the articles mention, grouped by month,
+//! on a time axis, with the articles' publication dates as a second series;
+//! below, each date's sentences with links to their paragraphs.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use dossier_core::stats::{events_timeline, Granularity, Timeline};
+use dossier_core::PartialDate;
+use yew::prelude::*;
+
+use super::chart::{on_activate, series_class, table_toggle};
+use crate::engine::Engine;
+use crate::route::View;
+
+/// Props for [`EventsTimeline`].
+#[derive(Properties, PartialEq)]
+pub struct EventsTimelineProps {
+    /// The dossier (every selected text loaded).
+    pub engine: Rc<Engine>,
+    /// The compared articles.
+    pub selection: Rc<Vec<usize>>,
+    /// The current view, for links.
+    pub view: View,
+}
+
+const LEFT: f64 = 110.0;
+const PLOT_W: f64 = 520.0;
+const EVENTS_Y: f64 = 34.0;
+const PUBS_Y: f64 = 84.0;
+const AXIS_Y: f64 = 112.0;
+
+/// A month as a number on the axis; a year-only date sits mid-year.
+fn month_index(date: &PartialDate) -> i64 {
+    i64::from(date.year_number()) * 12 + i64::from(date.month_number().unwrap_or(7)) - 1
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The chart (or table) and the list of dates with their sentences.
+#[function_component(EventsTimeline)]
+pub fn events_timeline_view(props: &EventsTimelineProps) -> Html {
+    let engine = props.engine.clone();
+    let as_table = use_state(|| false);
+    let chosen = use_state(|| None::<PartialDate>);
+    let data: Rc<Timeline> = use_memo(
+        (props.selection.clone(), engine.generation()),
+        move |(selection, _)| events_timeline(&engine.articles(), selection, Granularity::Month),
+    );
+    if data.events.is_empty() {
+        return html! { <p class="empty">{ "These articles mention no dates with a known year." }</p> };
+    }
+    let articles = props.engine.articles();
+    // Publications per month: (date, outlets, count).
+    let mut pubs: BTreeMap<i64, (PartialDate, Vec<String>)> = BTreeMap::new();
+    for p in &data.publications {
+        let key = month_index(&p.date);
+        let entry = pubs.entry(key).or_insert((p.date, Vec::new()));
+        entry.1.push(p.outlet.clone());
+    }
+    let indices = data
+        .events
+        .iter()
+        .map(|e| month_index(&e.date))
+        .chain(pubs.keys().copied());
+    let (lo, hi) = (
+        indices.clone().min().unwrap_or(0),
+        indices.max().unwrap_or(0),
+    );
+    let (lo, hi) = (lo - lo.rem_euclid(12), hi - hi.rem_euclid(12) + 12);
+    let span = (hi - lo).max(1) as f64;
+    let x = |i: i64| LEFT + (i - lo) as f64 / span * PLOT_W;
+    let years = (hi - lo) / 12;
+    let year_step = (years as usize).div_ceil(8).max(1) as i64;
+    let title = "Dates the articles mention (circles) and publication dates (squares), by month";
+    let choose = |date: PartialDate| {
+        let chosen = chosen.clone();
+        Callback::from(move |_: ()| chosen.set(Some(date)))
+    };
+    let body = if *as_table {
+        html! {
+            <table class="chart-table">
+                <caption>{ "Dates mentioned, by month" }</caption>
+                <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Mentions" }</th><th scope="col">{ "Articles" }</th><th scope="col">{ "Outlets" }</th></tr></thead>
+                <tbody>{ for data.events.iter().map(|e| html! {
+                    <tr><th scope="row">{ e.date.to_string() }</th><td>{ e.mentions.len() }</td><td>{ e.articles.len() }</td><td>{ e.outlets.join(", ") }</td></tr>
+                }) }</tbody>
+            </table>
+        }
+    } else {
+        let events = data.events.iter().map(|e| {
+            let n = e.mentions.len();
+            let tip = format!("{}: {} in {} ({})", e.date, plural(n, "mention"), plural(e.articles.len(), "article"), e.outlets.join(", "));
+            let pick = choose(e.date);
+            html! {
+                <circle class={classes!("mark", "event", series_class(0))} tabindex="0" role="button" aria-label={tip.clone()}
+                        data-date={e.date.iso()} cx={format!("{:.1}", x(month_index(&e.date)))} cy={EVENTS_Y.to_string()}
+                        r={format!("{:.1}", 4.0 + (n as f64).sqrt() * 2.0)}
+                        onclick={pick.reform(|_: MouseEvent| ())} onkeydown={on_activate(pick)}>
+                    <title>{ tip }</title>
+                </circle>
+            }
+        });
+        let publications = pubs.iter().map(|(&i, (date, outlets))| {
+            let month = PartialDate::month(date.year_number(), date.month_number().unwrap_or(1)).unwrap_or(*date);
+            let label = if date.month_number().is_some() { month.to_string() } else { date.to_string() };
+            let tip = format!("Published {label}: {} ({})", plural(outlets.len(), "article"), outlets.join(", "));
+            html! {
+                <rect class={classes!("mark", "publication", series_class(1))} tabindex="0" aria-label={tip.clone()}
+                      x={format!("{:.1}", x(i) - 5.0)} y={(PUBS_Y - 5.0).to_string()} width="10" height="10">
+                    <title>{ tip }</title>
+                </rect>
+            }
+        });
+        let year_ticks = (0..=years).filter(|y| y % year_step == 0).map(|y| {
+            let at = x(lo + y * 12);
+            html! { <>
+                <line class="grid" x1={at.to_string()} x2={at.to_string()} y1="10" y2={AXIS_Y.to_string()} />
+                <text class="tick" x={at.to_string()} y={(AXIS_Y + 14.0).to_string()} text-anchor="middle">{ (lo / 12 + y).to_string() }</text>
+            </> }
+        });
+        html! {
+            <svg class="chart timeline-chart" viewBox={format!("0 0 {} {}", LEFT + PLOT_W + 20.0, AXIS_Y + 40.0)} role="group" aria-label={title}>
+                <title>{ title }</title>
+                { for year_ticks }
+                <text class="series-label" x={(LEFT - 8.0).to_string()} y={(EVENTS_Y + 4.0).to_string()} text-anchor="end">{ "Mentioned" }</text>
+                <text class="series-label" x={(LEFT - 8.0).to_string()} y={(PUBS_Y + 4.0).to_string()} text-anchor="end">{ "Published" }</text>
+                <line class="axis" x1={LEFT.to_string()} x2={(LEFT + PLOT_W).to_string()} y1={AXIS_Y.to_string()} y2={AXIS_Y.to_string()} />
+                <text class="axis-label" x={(LEFT + PLOT_W / 2.0).to_string()} y={(AXIS_Y + 34.0).to_string()} text-anchor="middle">{ "Year" }</text>
+                { for events }
+                { for publications }
+            </svg>
+        }
+    };
+    let shown = data
+        .events
+        .iter()
+        .filter(|e| chosen.is_none_or(|d| d == e.date));
+    let list = shown.map(|e| {
+        let items = e.mentions.iter().map(|m| {
+            let article = &articles[m.at.article];
+            let href = props.view.at_paragraph(&article.id, m.at.paragraph).to_hash();
+            html! { <li>
+                <q>{ &m.sentence }</q>{ " — " }
+                <a {href}>{ format!("{} ({})", article.headline, article.outlet.as_ref().map_or("outlet unknown", |o| o.value.as_str())) }</a>
+            </li> }
+        });
+        html! {
+            <li class="event" data-date={e.date.iso()}>
+                <h3>{ e.date.to_string() }<span class="count">{ format!(" {} · {}", plural(e.mentions.len(), "mention"), e.outlets.join(", ")) }</span></h3>
+                <ul>{ for items }</ul>
+            </li>
+        }
+    });
+    let show_all = {
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| chosen.set(None))
+    };
+    html! {
+        <div class="timeline">
+            <figure class="chart-figure">
+                <figcaption>{ title }{ " " }{ table_toggle(&as_table) }</figcaption>
+                { body }
+            </figure>
+            if let Some(date) = *chosen {
+                <p class="chosen">{ format!("Showing {date} only. ") }<button type="button" onclick={show_all}>{ "Show every date" }</button></p>
+            }
+            <ol class="events">{ for list }</ol>
+            if !data.unresolved.is_empty() {
+                <p class="hint">{ format!("{} with no known year are not placed.", plural(data.unresolved.len(), "date mention")) }</p>
+            }
+        </div>
+    }
+}

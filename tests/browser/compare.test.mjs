@@ -1,0 +1,287 @@
+// The Compare page (issue 7): each view opens from a link, shows the core's
+// numbers on the seeds (crates/core/tests/stats_seed.rs pins the same ones),
+// leads from a chart or table to the reading view, exports files that parse
+// back, and a bad compare link shows a notice. Screenshots go to
+// test-artifacts/compare-*.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serve, launch, openPage, screenshot } from "./harness.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const BAYRAMOV = "003_2a5776a987d213dd";
+
+async function open(hash, options = {}) {
+  const opened = await openPage(browser, options);
+  await opened.page.goto(server.url + hash);
+  await opened.page.locator("section.compare").waitFor();
+  return opened;
+}
+
+/** Follows a link to the reading view and returns the targeted paragraph's text. */
+async function followToReading(page, link) {
+  await link.click();
+  await page.waitForFunction(() => location.hash.startsWith("#/article/"));
+  await page.locator("#headline").waitFor();
+  const hash = await page.evaluate(() => location.hash);
+  const target = page.locator(".para.target");
+  const text = (await target.count()) > 0 ? await target.textContent() : await page.locator("#headline").textContent();
+  return { hash, text };
+}
+
+/** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", i = 0, quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i++; continue; }
+      field += c; i++; continue;
+    }
+    if (c === '"') {
+      assert.equal(field, "", "a quote inside an unquoted field");
+      quoted = true; i++; continue;
+    }
+    if (c === ",") { row.push(field); field = ""; i++; continue; }
+    if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i += 2; continue; }
+    assert.notEqual(c, "\n", "a bare LF ends a record");
+    field += c; i++;
+  }
+  assert.equal(quoted, false, "an unterminated quote");
+  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+async function downloadText(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+}
+
+test("the naming lens shows who writes Artsakh, and a cell leads to its lines and paragraph", async () => {
+  const { page, context, problems } = await open("#/compare/naming");
+  const table = page.locator('section.naming-table[data-entity="nagorno-karabakh"]');
+  await table.waitFor();
+  const cell = (outlet, variant) => table.locator(`td[data-outlet="${outlet}"][data-variant="${variant}"]`);
+  assert.equal((await cell("International Christian Concern", "Artsakh").textContent()).trim(), "1");
+  assert.equal((await cell("Antiwar.com", "Republic of Artsakh").textContent()).trim(), "2");
+  assert.equal((await cell("(unknown outlet)", "Karabakh").textContent()).trim(), "10");
+  assert.match(await table.locator("caption").textContent(), /35 in all/);
+  // Heat: the largest cell is the darkest step.
+  assert.match(await cell("(unknown outlet)", "Karabakh").getAttribute("class"), /heat-6/);
+  await cell("Antiwar.com", "Republic of Artsakh").locator("button").click();
+  const lines = table.locator(".cell-lines li.kwic-line");
+  assert.equal(await lines.count(), 2);
+  for (const key of await table.locator(".cell-lines .kwic-key").allTextContents()) assert.equal(key, "Republic of Artsakh");
+  await screenshot(page, "compare-naming");
+  // The first line is in a map caption, which the reading view hides by
+  // default: a link to it opens with everything shown.
+  await table.locator(".cell-lines a.kwic-key").nth(0).click();
+  const caption = page.locator("#p5.role-caption.target");
+  await caption.waitFor();
+  assert.match(await caption.textContent(), /Republic of Artsakh/);
+  assert.equal(await page.evaluate(() => location.hash), "#/article/002_f12498e0a3b23f5d?p=5");
+  await page.goBack();
+  await table.waitFor();
+  await cell("Antiwar.com", "Republic of Artsakh").locator("button").click();
+  const { hash, text } = await followToReading(page, table.locator(".cell-lines a.kwic-key").nth(1));
+  assert.equal(hash, "#/article/002_f12498e0a3b23f5d?p=7");
+  assert.match(text, /Republic of Artsakh/);
+  // Back returns to the lens.
+  await page.goBack();
+  await table.waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the naming lens reads in the dark theme too", async () => {
+  const { page, context, problems } = await open("#/compare/naming", { colorScheme: "dark" });
+  await page.locator("section.naming-table").first().waitFor();
+  await screenshot(page, "compare-naming-dark");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the concordance of liberat* has five lines, all from the Bayramov article, sortable", async () => {
+  const { page, context, problems } = await open("#/compare/kwic?term=liberat*");
+  const count = page.locator(".kwic-count");
+  await count.waitFor();
+  assert.equal(await count.textContent(), "5 lines in 1 article");
+  const ids = await page.locator("li.kwic-line").evaluateAll((els) => els.map((e) => e.dataset.article));
+  assert.deepEqual(ids, Array(5).fill(BAYRAMOV));
+  for (const key of await page.locator(".kwic-key").allTextContents()) assert.match(key, /^liberat/i);
+  await page.locator("#kwic-sort").selectOption("left");
+  await page.waitForFunction(() => location.hash.includes("sort=left"));
+  assert.match(await page.evaluate(() => location.hash), /^#\/compare\/kwic\?sort=left&term=liberat\*$/);
+  assert.equal(await page.locator("li.kwic-line").count(), 5);
+  // Typing a new term updates the lines and the link.
+  await page.locator("#kwic-term").fill("occup*");
+  await page.waitForFunction(() => document.querySelector(".kwic-count")?.textContent === "9 lines in 2 articles");
+  await page.locator("#kwic-term").fill("liberat*");
+  await page.waitForFunction(() => document.querySelector(".kwic-count")?.textContent === "5 lines in 1 article");
+  await screenshot(page, "compare-kwic");
+  const { hash, text } = await followToReading(page, page.locator("a.kwic-key").first());
+  assert.ok(hash.startsWith(`#/article/${BAYRAMOV}`), hash);
+  assert.match(text, /liberat/i);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("distinctive terms chart Antiwar.com against the rest, and a term runs its search", async () => {
+  const { page, context, problems } = await open("#/compare/terms?a=Antiwar.com");
+  const charts = page.locator("svg.bar-chart");
+  await charts.first().waitFor();
+  assert.equal(await charts.count(), 2);
+  assert.equal(await page.locator("#terms-a").inputValue(), "Antiwar.com");
+  const bars = charts.first().locator("g.mark.bar");
+  const n = await bars.count();
+  assert.ok(n > 0 && n <= 20, `${n} bars`);
+  assert.equal(await bars.first().getAttribute("tabindex"), "0");
+  assert.match(await bars.first().locator("title").textContent(), /^\S.*: z = \d/);
+  await screenshot(page, "compare-terms");
+  // The table shows the same terms.
+  await page.locator(".chart-figure").first().getByRole("button", { name: "Show as table" }).click();
+  const first = page.locator(".chart-figure").first().locator("tbody th button").first();
+  const term = await first.textContent();
+  await first.click();
+  await page.waitForFunction(() => !location.hash.includes("compare"));
+  const query = new URL(page.url()).hash;
+  assert.ok(query.includes("q="), query);
+  await page.locator("ol.article-list a.headline").first().waitFor();
+  assert.equal(await page.locator("#search").inputValue(), term.includes(" ") ? `"${term}"` : term);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("trends chart occup* with 8 mentions in 2022-08, as dots, and as a table", async () => {
+  const { page, context, problems } = await open("#/compare/trends?terms=occup*,liberat*");
+  const dot = page.locator('circle.dot[data-term="occup*"][data-month="2022-08"]');
+  await dot.waitFor();
+  assert.equal(await dot.getAttribute("data-count"), "8");
+  assert.equal(await dot.getAttribute("tabindex"), "0");
+  assert.match(await dot.locator("title").textContent(), /occup\*, 2022-08: 8 mentions in 1 article/);
+  assert.equal(await page.locator("polyline.trend-line").count(), 0, "few articles: dots, no line");
+  assert.match(await page.locator("svg.trends-chart .axis-label").first().textContent(), /Month/);
+  await screenshot(page, "compare-trends");
+  await page.getByRole("button", { name: "Show as table" }).click();
+  const row = page.locator('tr[data-month="2022-08"]');
+  assert.match(await row.textContent(), /8 \(/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the events timeline marks September 2020, and its sentence leads to the article", async () => {
+  const { page, context, problems } = await open("#/compare/timeline");
+  const mark = page.locator('circle.event[data-date="2020-09"]');
+  await mark.waitFor();
+  assert.match(await mark.locator("title").textContent(), /September 2020: \d+ mentions? in 1 article/);
+  assert.ok((await page.locator("rect.publication").count()) > 0);
+  await screenshot(page, "compare-timeline");
+  await mark.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("ol.events > li").length === 1);
+  const { hash } = await followToReading(page, page.locator("ol.events a").first());
+  assert.ok(hash.startsWith(`#/article/${BAYRAMOV}`), hash);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("who is quoted counts Erdoğan's quotes per outlet and lists them", async () => {
+  const { page, context, problems } = await open("#/compare/quotes");
+  const row = page.locator('tr[data-speaker="entity:erdogan"]');
+  await row.waitFor();
+  assert.equal(await row.locator("td.total").textContent(), "8");
+  await row.locator("button").click();
+  assert.equal(await page.locator(".speaker-quotes li").count(), 8);
+  await screenshot(page, "compare-quotes");
+  const { hash } = await followToReading(page, page.locator(".speaker-quotes a").first());
+  assert.match(hash, /^#\/article\/[^?]+\?p=\d+$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("export downloads CSV, JSONL, BibTeX, RIS and Markdown that parse back", async () => {
+  const { page, context, problems } = await open("#/compare/export");
+  const button = (name) => page.getByRole("button", { name, exact: true });
+  await button("CSV").waitFor();
+  await screenshot(page, "compare-export");
+  const csv = await downloadText(page, button("CSV"));
+  assert.equal(csv.name, "dossier-selection.csv");
+  const rows = parseCsv(csv.text);
+  assert.equal(rows[0][0], "id");
+  assert.equal(rows.length, 6);
+  assert.ok(rows.every((r) => r.length === rows[0].length));
+  assert.deepEqual(rows.slice(1).map((r) => r[0]).sort(), [
+    "000_8db539debded9aa6", "001_7108eb63bde59dc4", "002_f12498e0a3b23f5d", BAYRAMOV, "004_2488162bdfdb6eff",
+  ]);
+  const jsonl = await downloadText(page, button("JSONL"));
+  const records = jsonl.text.trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(records.length, 5);
+  const bib = await downloadText(page, button("BibTeX"));
+  assert.equal((bib.text.match(/^@\w+\{/gm) ?? []).length, 5);
+  let depth = 0;
+  for (const c of bib.text) { depth += c === "{" ? 1 : c === "}" ? -1 : 0; assert.ok(depth >= 0); }
+  assert.equal(depth, 0, "balanced braces");
+  const ris = await downloadText(page, button("RIS"));
+  assert.equal((ris.text.match(/^TY {2}- /gm) ?? []).length, 5);
+  assert.equal((ris.text.match(/^ER {2}- ?$/gm) ?? []).length, 5);
+  const md = await downloadText(page, button("Reading list (Markdown)"));
+  assert.equal(md.name, "dossier-selection.md");
+  assert.equal((md.text.match(/^\d+\. /gm) ?? []).length, 5);
+  // The selection follows the filters.
+  await page.goto(server.url + "#/compare/export?outlet=Antiwar.com");
+  await page.locator(".compare-scope").filter({ hasText: "1 article." }).waitFor();
+  const one = parseCsv((await downloadText(page, button("CSV"))).text);
+  assert.equal(one.length, 2);
+  assert.equal(one[1][one[0].indexOf("outlet")], "Antiwar.com");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the masthead's Compare link keeps the search, and a bad compare link shows a notice", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(server.url + "#/?q=shusha");
+  await page.locator("ol.article-list a.headline").first().waitFor();
+  await page.getByRole("link", { name: "Compare" }).click();
+  await page.locator("section.naming-table").first().waitFor();
+  assert.equal(await page.evaluate(() => location.hash), "#/compare/naming?q=shusha");
+  assert.match(await page.locator(".compare-scope").textContent(), /matching “shusha”: 2 articles/);
+  await page.goto(server.url + "#/compare/pie?term=liberat*&sort=sideways");
+  await page.locator(".notice").waitFor();
+  const notice = await page.locator(".notice").textContent();
+  assert.match(notice, /no tab “pie”/);
+  assert.match(notice, /sort order “sideways”/);
+  await page.locator("section.naming-table").first().waitFor();
+  await screenshot(page, "compare-bad-link");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the reading view cites the article in APA and Chicago", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(server.url + `#/article/${BAYRAMOV}`);
+  await page.locator("#headline").waitFor();
+  const headline = (await page.locator("#headline").textContent()).trim().replace(/\.$/, "");
+  await page.locator(".cite").getByRole("button", { name: "APA" }).click();
+  const box = page.locator("textarea.citation");
+  await box.waitFor();
+  const apa = await box.inputValue();
+  assert.ok(apa.includes(headline), apa);
+  await page.locator(".cite").getByRole("button", { name: "Chicago" }).click();
+  await page.waitForFunction((a) => document.querySelector("textarea.citation").value !== a, apa);
+  assert.ok((await box.inputValue()).includes(headline));
+  await page.locator(".cite-status").filter({ hasText: /Chicago:/ }).waitFor();
+  await screenshot(page, "compare-cite");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
