@@ -131,16 +131,7 @@ impl Bundle {
 /// Oldest first by the start of each date's span; undated articles last;
 /// ties by id so the order never depends on input order.
 pub fn sort_by_date(articles: &mut [Article]) {
-    articles.sort_by(|a, b| {
-        let date = |x: &Article| x.published.as_ref().map(|f| f.value);
-        match (date(a), date(b)) {
-            (Some(x), Some(y)) => x.chronological(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| a.id.cmp(&b.id))
-    });
+    articles.sort_by(Article::chronological);
 }
 
 #[cfg(test)]

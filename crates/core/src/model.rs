@@ -107,6 +107,20 @@ impl Article {
         self.paragraphs.iter().filter(|p| p.role == Role::Body)
     }
 
+    /// Date order that never pretends to more precision than known: the
+    /// earliest first (see [`PartialDate::chronological`]), undated last,
+    /// then by id, so the order never depends on input order.
+    pub fn chronological(&self, other: &Article) -> std::cmp::Ordering {
+        let date = |x: &Article| x.published.as_ref().map(|f| f.value);
+        match (date(self), date(other)) {
+            (Some(x), Some(y)) => x.chronological(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| self.id.cmp(&other.id))
+    }
+
     /// This article as the catalog lists it: headline and facts, without
     /// text, mentions, quotes or dates (see [`crate::Bundle::catalog`]).
     pub fn catalog_entry(&self) -> Article {

@@ -278,15 +278,8 @@ pub fn merge_duplicates(
 
 /// Earliest published first (undated last), then by id: the copy kept.
 fn keep_order(a: &Article, b: &Article) -> std::cmp::Ordering {
-    let date = |x: &Article| x.published.as_ref().map(|f| f.value);
-    match (date(a), date(b)) {
-        (Some(x), Some(y)) => x.chronological(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-    .then_with(|| a.id.cmp(&b.id))
-    .then_with(|| a.source_file.cmp(&b.source_file))
+    a.chronological(b)
+        .then_with(|| a.source_file.cmp(&b.source_file))
 }
 
 /// Rows per LSH band: the widest band (fewest false candidates) that
