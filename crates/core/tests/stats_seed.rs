@@ -2,38 +2,12 @@
 //! every paragraph (headline, captions and furniture included). Each can be
 //! checked with a case-insensitive find in `corpus/articles/*.txt`.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::seeds;
 use dossier_core::entities::Gazetteer;
-use dossier_core::ingest::Ingester;
-use dossier_core::manifest::Manifest;
 use dossier_core::stats::{self, Granularity, KwicOptions, KwicSort, Scope};
 use dossier_core::{Article, PartialDate};
-
-fn seeds() -> Vec<Article> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/articles");
-    let manifest =
-        Manifest::from_toml(&std::fs::read_to_string(dir.join("dossier.toml")).unwrap()).unwrap();
-    let gazetteer = Gazetteer::default();
-    let ingester = Ingester::new(&manifest, &gazetteer);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| {
-            let stem = path.file_stem().unwrap().to_str().unwrap();
-            let name = path.file_name().unwrap().to_str().unwrap();
-            ingester
-                .file(stem, name, &std::fs::read(path).unwrap())
-                .remove(0)
-                .unwrap()
-        })
-        .collect()
-}
 
 /// Occurrences of `term` per seed article (000…004).
 fn per_article(articles: &[Article], term: &str) -> Vec<usize> {
