@@ -379,6 +379,21 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// A JSON report as written by `--report`.
+    fn read_report(path: &Path) -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// Each file of a report with what became of it, in report order.
+    fn outcomes(report: &serde_json::Value) -> Vec<(&str, &str)> {
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["file"].as_str().unwrap(), f["outcome"].as_str().unwrap()))
+            .collect()
+    }
+
     fn write(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();
     }
@@ -438,14 +453,8 @@ mod tests {
         let report_path = tmp.path().join("report.json");
         let bundle = ingest_with(&articles, &quiet(true, Some(report_path.clone()))).unwrap();
         assert_eq!(bundle.articles.len(), 3);
-        let report: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
-        let outcomes: Vec<(&str, &str)> = report["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| (f["file"].as_str().unwrap(), f["outcome"].as_str().unwrap()))
-            .collect();
+        let report = read_report(&report_path);
+        let outcomes = outcomes(&report);
         assert_eq!(
             outcomes,
             [
@@ -536,14 +545,8 @@ mod tests {
             bundle.articles[0].duplicates[1].url.as_ref().unwrap().value,
             "https://c.example/1"
         );
-        let report: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
-        let outcomes: Vec<(&str, &str)> = report["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| (f["file"].as_str().unwrap(), f["outcome"].as_str().unwrap()))
-            .collect();
+        let report = read_report(&report_path);
+        let outcomes = outcomes(&report);
         assert_eq!(
             outcomes,
             [
