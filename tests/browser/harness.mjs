@@ -11,8 +11,12 @@ const require = createRequire(new URL("../../tools/", import.meta.url));
 const { chromium } = require("playwright-core");
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-export const DIST = join(ROOT, "dist");
-export const ARTIFACTS = join(ROOT, "test-artifacts");
+// DOSSIER_DIST and DOSSIER_ARTIFACTS let a second checkout's build or a
+// parallel run use its own folders; `./dev test` leaves them unset.
+export const DIST = process.env.DOSSIER_DIST ? resolve(process.env.DOSSIER_DIST) : join(ROOT, "dist");
+export const ARTIFACTS = process.env.DOSSIER_ARTIFACTS
+  ? resolve(process.env.DOSSIER_ARTIFACTS)
+  : join(ROOT, "test-artifacts");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
