@@ -17,134 +17,19 @@
 //! concordance's order (`position`, `left`, `right`, `outlet`, `date`); the
 //! two vocabularies do not overlap, so both can be given.
 //!
+//! The Compare page's settings are read and written in [`compare`]; its tabs
+//! and the concordance's orders are named in [`compare_tab`].
+//!
 //! Parsing never fails: anything it cannot read is dropped with a notice
 //! the page shows, and the rest of the view is kept.
 
+mod compare;
+mod compare_tab;
+
 use dossier_core::search::{Filters, Sort};
-use dossier_core::stats::{KwicSort, MAX_TREND_TERMS};
 use dossier_core::PartialDate;
 
-/// The tabs of the Compare page.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum CompareTab {
-    /// Who calls what by which name: outlet × variant tables.
-    #[default]
-    Naming,
-    /// Distinctive terms of one outlet against the rest or another.
-    Terms,
-    /// Concordance (keyword in context).
-    Kwic,
-    /// Mentions per 1,000 words per month.
-    Trends,
-    /// The dates the articles mention, on a time axis.
-    Timeline,
-    /// Who is quoted, per outlet.
-    Quotes,
-    /// The selection as files.
-    Export,
-}
-
-impl CompareTab {
-    /// Every tab, in the order the page lists them.
-    pub const ALL: [CompareTab; 7] = [
-        CompareTab::Naming,
-        CompareTab::Terms,
-        CompareTab::Kwic,
-        CompareTab::Trends,
-        CompareTab::Timeline,
-        CompareTab::Quotes,
-        CompareTab::Export,
-    ];
-
-    /// The tab's name in a link.
-    pub fn slug(self) -> &'static str {
-        match self {
-            CompareTab::Naming => "naming",
-            CompareTab::Terms => "terms",
-            CompareTab::Kwic => "kwic",
-            CompareTab::Trends => "trends",
-            CompareTab::Timeline => "timeline",
-            CompareTab::Quotes => "quotes",
-            CompareTab::Export => "export",
-        }
-    }
-
-    /// The tab's name on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            CompareTab::Naming => "Naming lens",
-            CompareTab::Terms => "Distinctive terms",
-            CompareTab::Kwic => "Concordance",
-            CompareTab::Trends => "Trends",
-            CompareTab::Timeline => "Events timeline",
-            CompareTab::Quotes => "Who is quoted",
-            CompareTab::Export => "Export",
-        }
-    }
-
-    /// The tab a link names, if any.
-    pub fn from_slug(slug: &str) -> Option<CompareTab> {
-        CompareTab::ALL.into_iter().find(|t| t.slug() == slug)
-    }
-}
-
-/// The concordance orders by their names in a link.
-const KWIC_SORTS: [(KwicSort, &str); 5] = [
-    (KwicSort::Position, "position"),
-    (KwicSort::Left, "left"),
-    (KwicSort::Right, "right"),
-    (KwicSort::Outlet, "outlet"),
-    (KwicSort::Date, "date"),
-];
-
-/// The name of a concordance order in a link.
-pub fn kwic_sort_name(sort: KwicSort) -> &'static str {
-    KWIC_SORTS
-        .iter()
-        .find(|(s, _)| *s == sort)
-        .map_or("position", |(_, n)| n)
-}
-
-/// A concordance order by its name in a link.
-pub fn kwic_sort_from_name(name: &str) -> Option<KwicSort> {
-    KWIC_SORTS.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
-}
-
-/// The Compare page's settings: the open tab and each tab's own
-/// parameters (kept when switching tabs, so a reader can go back and forth).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Compare {
-    /// The open tab.
-    pub tab: CompareTab,
-    /// The concordance's word, `prefix*` or phrase (`term=`).
-    pub term: String,
-    /// The concordance's order (`sort=left` …).
-    pub kwic_sort: KwicSort,
-    /// Distinctive terms: outlet A (`a=`; none: the first outlet).
-    pub a: Option<String>,
-    /// Distinctive terms: outlet B (`b=`; none: every other outlet).
-    pub b: Option<String>,
-    /// Trends: up to five terms (`terms=occup*,liberat*`).
-    pub terms: Vec<String>,
-}
-
-impl Compare {
-    /// The default settings on `tab`.
-    pub fn tab(tab: CompareTab) -> Compare {
-        Compare {
-            tab,
-            ..Compare::default()
-        }
-    }
-
-    /// These settings on another tab.
-    pub fn on(&self, tab: CompareTab) -> Compare {
-        Compare {
-            tab,
-            ..self.clone()
-        }
-    }
-}
+pub use compare::{kwic_sort_from_name, kwic_sort_name, Compare, CompareTab, StopList, TermsVs};
 
 /// Everything a link needs to reproduce a view.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -210,28 +95,9 @@ impl View {
                         "The link's date “{value}” is not a date; the date range was reset."
                     )),
                 },
-                "term" | "a" | "b" | "terms" if view.compare.is_some() => {
-                    let Some(c) = view.compare.as_mut() else {
-                        continue;
-                    };
-                    match key {
-                        "term" => c.term = value,
-                        "a" => c.a = Some(value).filter(|v| !v.is_empty()),
-                        "b" => c.b = Some(value).filter(|v| !v.is_empty()),
-                        _ => {
-                            c.terms = value
-                                .split(',')
-                                .map(str::trim)
-                                .filter(|t| !t.is_empty())
-                                .map(String::from)
-                                .collect();
-                            if c.terms.len() > MAX_TREND_TERMS {
-                                notices.push(format!(
-                                    "Trends chart at most {MAX_TREND_TERMS} terms; the rest were dropped."
-                                ));
-                                c.terms.truncate(MAX_TREND_TERMS);
-                            }
-                        }
+                key if view.compare.is_some() && compare::KEYS.contains(&key) => {
+                    if let Some(c) = view.compare.as_mut() {
+                        c.read(key, &value, &mut notices);
                     }
                 }
                 "sort" => match value.as_str() {
@@ -306,17 +172,7 @@ impl View {
             params.push(("p", p.to_string()));
         }
         if let (Some(c), None) = (&self.compare, &self.article) {
-            if c.kwic_sort != KwicSort::Position {
-                params.push(("sort", kwic_sort_name(c.kwic_sort).into()));
-            }
-            if !c.term.is_empty() {
-                params.push(("term", c.term.clone()));
-            }
-            params.extend(c.a.iter().map(|a| ("a", a.clone())));
-            params.extend(c.b.iter().map(|b| ("b", b.clone())));
-            if !c.terms.is_empty() {
-                params.push(("terms", c.terms.join(",")));
-            }
+            c.write(&mut params);
         }
         for (i, (key, value)) in params.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
@@ -371,7 +227,7 @@ impl View {
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), so any
 /// text round-trips through a link.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
@@ -388,7 +244,7 @@ fn encode(text: &str) -> String {
 
 /// Decodes `%XX` escapes (and `+` as a space, as forms write it); invalid
 /// escapes are kept as written rather than failing.
-fn decode(text: &str) -> String {
+pub(crate) fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -472,70 +328,6 @@ mod tests {
         let (view, _) = View::from_hash("#/article/%E2%82?q=%zz%4");
         assert_eq!(view.query, "%zz%4");
         assert!(view.article.is_some());
-    }
-
-    #[test]
-    fn every_compare_setting_round_trips() {
-        let view = View {
-            query: "karabakh".into(),
-            filters: Filters {
-                outlets: vec!["Antiwar.com".into()],
-                ..Default::default()
-            },
-            sort: Sort::Oldest,
-            compare: Some(Compare {
-                tab: CompareTab::Kwic,
-                term: "liberat*".into(),
-                kwic_sort: KwicSort::Left,
-                a: Some("Antiwar.com".into()),
-                b: Some("Al-Monitor".into()),
-                terms: vec!["occup*".into(), "ethnic cleansing".into()],
-            }),
-            ..Default::default()
-        };
-        let hash = view.to_hash();
-        assert!(hash.starts_with("#/compare/kwic?q=karabakh"), "{hash}");
-        assert!(hash.contains("term=liberat*"), "{hash}");
-        assert!(hash.contains("terms=occup*,ethnic%20cleansing"), "{hash}");
-        assert_eq!(View::from_hash(&hash), (view, vec![]));
-        for tab in CompareTab::ALL {
-            let view = View::default().with_compare(Compare::tab(tab));
-            assert_eq!(View::from_hash(&view.to_hash()), (view, vec![]), "{tab:?}");
-        }
-    }
-
-    #[test]
-    fn the_brief_compare_links_read_as_written() {
-        let (view, notices) = View::from_hash("#/compare/trends?terms=occup*,liberat*");
-        assert!(notices.is_empty(), "{notices:?}");
-        let c = view.compare.unwrap();
-        assert_eq!(
-            (c.tab, c.terms),
-            (CompareTab::Trends, vec!["occup*".into(), "liberat*".into()])
-        );
-        let (view, _) = View::from_hash("#/compare/kwic?term=liberat%2A&sort=left&sort=newest");
-        let c = view.compare.unwrap();
-        assert_eq!((c.term.as_str(), c.kwic_sort), ("liberat*", KwicSort::Left));
-        assert_eq!(view.sort, Sort::Newest);
-        assert_eq!(
-            View::from_hash("#/compare").0.compare,
-            Some(Compare::default())
-        );
-    }
-
-    #[test]
-    fn a_bad_compare_link_keeps_what_it_can_with_notices() {
-        let (view, notices) =
-            View::from_hash("#/compare/pie?term=x&sort=sideways&terms=a,b,c,d,e,f,g");
-        let c = view.compare.unwrap();
-        assert_eq!(
-            (c.tab, c.term.as_str(), c.terms.len()),
-            (CompareTab::Naming, "x", 5)
-        );
-        assert_eq!(notices.len(), 3, "{notices:?}");
-        // Outside the Compare page its settings are unknown.
-        let (view, notices) = View::from_hash("#/?term=x");
-        assert_eq!((view.compare, notices.len()), (None, 1));
     }
 
     #[test]

@@ -198,6 +198,9 @@ test("the events timeline marks September 2020, and its sentence leads to the ar
 
 test("who is quoted counts Erdoğan's quotes per outlet and lists them", async () => {
   const { page, context, problems } = await open("#/compare/quotes");
+  // The chart is the default; its table has every speaker.
+  await page.locator("svg.quotes-chart").waitFor();
+  await page.getByRole("button", { name: "Show as table" }).click();
   const row = page.locator('tr[data-speaker="entity:erdogan"]');
   await row.waitFor();
   assert.equal(await row.locator("td.total").textContent(), "8");
@@ -284,4 +287,198 @@ test("the reading view cites the article in APA and Chicago", async () => {
   await screenshot(page, "compare-cite");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// Session 2 (issue 7's remaining gaps): two date ranges, configurable stop
+// words, the timeline by day or month and by outlet, the quotes chart and
+// facet. Seed facts used below (corpus/articles/dossier.toml and the texts):
+// publication dates 000 2021-09-08, 001 2021-10, 002 2024-03, 003 2022-08,
+// 004 2023-09-25; "liberated" four times, all in 003.
+const AL_MONITOR = "004_2488162bdfdb6eff";
+
+/** The numbers in "Side A: 1 article, 815 terms counted; side B: …". */
+async function counted(page) {
+  const text = await page.locator(".terms-counted").textContent();
+  const m = text.match(/Side A: (\d+) articles?, (\d+) terms? counted; side B: (\d+) articles?, (\d+) terms? counted/);
+  assert.ok(m, text);
+  return { text, a: +m[1], termsA: +m[2], b: +m[3], termsB: +m[4] };
+}
+
+/** Waits for the hash to contain `part`, then returns the hash. */
+async function hashWith(page, part) {
+  await page.waitForFunction((p) => location.hash.includes(p), part);
+  return page.evaluate(() => location.hash);
+}
+
+test("distinctive terms compare two date ranges, kept in the URL", async () => {
+  const { page, context, problems } = await open("#/compare/terms?vs=dates&a_from=2022&a_to=2022&b_from=2023");
+  await page.locator("svg.bar-chart").first().waitFor();
+  assert.equal(await page.locator("#terms-vs").inputValue(), "dates");
+  assert.equal(await page.locator("#terms-a-from").inputValue(), "2022");
+  assert.equal(await page.locator("#terms-b-to").inputValue(), "");
+  // 2022: 003 only; 2023 on: 002 and 004; 000 and 001 (2021) on neither.
+  const c = await counted(page);
+  assert.deepEqual([c.a, c.b], [1, 2]);
+  assert.match(c.text, /2 articles on neither side/);
+  const liberated = page.locator("svg.bar-chart").first().locator('g.mark.bar[aria-label^="liberated:"]');
+  assert.match(await liberated.getAttribute("aria-label"), /4 times in 2022, 0 in 2023 onwards$/);
+  assert.match(await page.locator(".chart-figure figcaption").nth(1).textContent(), /Distinctive of 2023 onwards/);
+  // Editing a date updates the link; a reload gives the same page.
+  await page.locator("#terms-b-from").fill("2024");
+  await page.locator("#terms-b-from").press("Enter");
+  const hash = await hashWith(page, "b_from=2024");
+  assert.equal(hash, "#/compare/terms?vs=dates&a_from=2022&a_to=2022&b_from=2024");
+  await page.waitForFunction(() => /side B: 1 article,/.test(document.querySelector(".terms-counted")?.textContent));
+  await page.reload();
+  await page.locator("svg.bar-chart").first().waitFor();
+  assert.equal(await page.locator("#terms-b-from").inputValue(), "2024");
+  assert.deepEqual([(await counted(page)).a, (await counted(page)).b], [1, 1]);
+  // A date that does not parse is marked, not applied.
+  await page.locator("#terms-a-to").fill("2022-13");
+  await page.locator("#terms-a-to").press("Enter");
+  assert.equal(await page.locator("#terms-a-to").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.evaluate(() => location.hash), hash);
+  // Back to outlets: the ranges stay in the link for later, the outlets show.
+  await page.locator("#terms-vs").selectOption("outlets");
+  await page.waitForFunction(() => !location.hash.includes("vs=dates"));
+  await page.locator("#terms-a").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("switching to date ranges starts from the selection's years", async () => {
+  const { page, context, problems } = await open("#/compare/terms");
+  await page.locator("#terms-vs").selectOption("dates");
+  // Years 2021, 2022, 2023, 2024: A up to the middle year, B after it.
+  const hash = await hashWith(page, "vs=dates");
+  assert.equal(hash, "#/compare/terms?vs=dates&a_from=2021&a_to=2022&b_from=2023&b_to=2024");
+  const c = await counted(page);
+  assert.deepEqual([c.a, c.b], [3, 2]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("stop words are the reader's: extra words leave the chart, none counts every word", async () => {
+  const base = "#/compare/terms?vs=dates&a_from=2022&a_to=2022&b_from=2023";
+  const { page, context, problems } = await open(base + "&stop=liberated");
+  const first = page.locator("svg.bar-chart").first();
+  await first.waitFor();
+  assert.equal(await page.locator("#terms-stop").inputValue(), "liberated");
+  assert.equal(await first.locator('g.mark.bar[aria-label^="liberated:"]').count(), 0);
+  const before = await counted(page);
+  // Typed words, folded as a search folds them.
+  await page.locator("#terms-stop").fill("Liberated, Ankara");
+  await page.locator("#terms-stop").press("Enter");
+  await hashWith(page, "stop=Liberated,%20Ankara");
+  await page.waitForFunction(() => !document.querySelector('svg.bar-chart g.mark.bar[aria-label^="ankara:"]'));
+  // No default list: more words are counted, and the link says so.
+  await page.locator("#terms-default-stops").uncheck();
+  const hash = await hashWith(page, "stopwords=none");
+  assert.equal(hash, base + "&stopwords=none&stop=Liberated,%20Ankara");
+  await page.waitForFunction(() => /every word|only your stop words/.test(document.querySelector(".terms-counted")?.textContent));
+  const after = await counted(page);
+  assert.ok(after.termsA > before.termsA, `${after.termsA} > ${before.termsA}`);
+  await page.reload();
+  await first.waitFor();
+  assert.equal(await page.locator("#terms-default-stops").isChecked(), false);
+  assert.equal((await counted(page)).termsA, after.termsA);
+  // A term still runs its search.
+  const bar = first.locator("g.mark.bar").first();
+  const label = (await bar.getAttribute("aria-label")).split(":")[0];
+  await bar.click();
+  await page.waitForFunction(() => !location.hash.includes("compare"));
+  assert.equal(await page.locator("#search").inputValue(), label.includes(" ") ? `"${label}"` : label);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the timeline groups by day or month, shows one outlet, and leads to the article", async () => {
+  const { page, context, problems } = await open("#/compare/timeline?group=day");
+  const day = page.locator('circle.event[data-date="2020-11-10"]');
+  await day.waitFor();
+  // 003 names 10 November 2020 twice.
+  assert.equal(await day.getAttribute("data-count"), "2");
+  assert.match(await day.locator("title").textContent(), /^10 November 2020: 2 mentions in 1 article/);
+  assert.match(await page.locator(".timeline .chart-figure figcaption").textContent(), /by day/);
+  // Publication dates on the same axis: five articles in five months.
+  assert.equal(await page.locator("rect.publication").count(), 5);
+  await page.getByRole("button", { name: "Month", exact: true }).click();
+  await page.waitForFunction(() => !location.hash.includes("group="));
+  // November 2020: 000 "November 2020", 001 "November 9", 003 twice.
+  const month = page.locator('circle.event[data-date="2020-11"]');
+  await month.waitFor();
+  assert.equal(await month.getAttribute("data-count"), "4");
+  assert.match(await month.locator("title").textContent(), /4 mentions in 3 articles/);
+  await page.locator("#timeline-outlet").selectOption("Al-Monitor");
+  assert.equal(await hashWith(page, "only="), "#/compare/timeline?only=Al-Monitor");
+  await page.waitForFunction(() => document.querySelectorAll("rect.publication").length === 1);
+  // Al-Monitor (004) names 2020 and "Sept. 20" (2023).
+  const dates = await page.locator("circle.event").evaluateAll((els) => els.map((e) => e.dataset.date));
+  assert.deepEqual(dates, ["2020", "2023-09"]);
+  await page.locator('circle.event[data-date="2023-09"]').click();
+  await page.waitForFunction(() => document.querySelectorAll("ol.events > li").length === 1);
+  const { hash } = await followToReading(page, page.locator("ol.events a").first());
+  assert.ok(hash.startsWith(`#/article/${AL_MONITOR}`), hash);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("who is quoted: a chart segment filters the quotes by speaker and outlet, in the URL", async () => {
+  const { page, context, problems } = await open("#/compare/quotes");
+  const segment = (speaker, outlet) => page.locator(`rect.segment[data-speaker="${speaker}"][data-outlet="${outlet}"]`);
+  await segment("entity:erdogan", "Al-Monitor").waitFor();
+  // Erdoğan: 5 quotes in 003 (outlet unknown), 3 in Al-Monitor (004).
+  assert.equal(await segment("entity:erdogan", "Al-Monitor").getAttribute("data-count"), "3");
+  assert.equal(await segment("entity:erdogan", "(unknown outlet)").getAttribute("data-count"), "5");
+  assert.equal(await segment("entity:stoltenberg", "Antiwar.com").getAttribute("data-count"), "4");
+  assert.equal(await segment("entity:erdogan", "Al-Monitor").getAttribute("tabindex"), "0");
+  await segment("entity:erdogan", "Al-Monitor").click();
+  const hash = await hashWith(page, "speaker=");
+  assert.equal(hash, "#/compare/quotes?only=Al-Monitor&speaker=entity%3Aerdogan");
+  assert.equal(await page.locator(".speaker-quotes li").count(), 3);
+  // The facet shows the choice, each option counting what it would list.
+  assert.equal(await page.locator("#quotes-outlet").inputValue(), "Al-Monitor");
+  assert.equal(await page.locator('#quotes-outlet option[value="(unknown outlet)"]').textContent(), "(unknown outlet) (5)");
+  assert.equal(await page.locator('#quotes-speaker option[value="entity:erdogan"]').textContent(), "Recep Tayyip Erdoğan (3)");
+  await page.reload();
+  await page.locator(".speaker-quotes").waitFor();
+  assert.equal(await page.locator(".speaker-quotes li").count(), 3);
+  // Every outlet: all eight; only an outlet: everyone quoted there.
+  await page.locator("#quotes-outlet").selectOption("");
+  await page.waitForFunction(() => document.querySelectorAll(".speaker-quotes li").length === 8);
+  await page.locator("#quotes-speaker").selectOption("");
+  await page.locator("#quotes-outlet").selectOption("Antiwar.com");
+  await page.waitForFunction(() => /Everyone quoted in Antiwar.com: 5 quotes/.test(document.querySelector(".speaker-quotes h3")?.textContent));
+  // A speaker's name in the chart lists their quotes; one leads to its paragraph.
+  await page.locator("#quotes-outlet").selectOption("");
+  await page.locator('g.speaker-row[data-speaker="entity:stoltenberg"] text.bar-label').click();
+  await page.waitForFunction(() => document.querySelectorAll(".speaker-quotes li").length === 4);
+  const { hash: reading, text } = await followToReading(page, page.locator(".speaker-quotes a").first());
+  assert.match(reading, /^#\/article\/002_f12498e0a3b23f5d\?p=\d+$/);
+  assert.match(text, /Stoltenberg|said|“/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the new Compare views in light and dark, on a laptop and a phone", async () => {
+  const views = {
+    "terms-dates": ["#/compare/terms?vs=dates&a_from=2022&a_to=2022&b_from=2023&stop=said", "svg.bar-chart"],
+    "timeline-day": ["#/compare/timeline?group=day", "circle.event"],
+    "quotes-chart": ["#/compare/quotes?speaker=entity%3Aerdogan", "svg.quotes-chart"],
+  };
+  const screens = { laptop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } };
+  for (const [name, [hash, ready]] of Object.entries(views)) {
+    for (const [screen, viewport] of Object.entries(screens)) {
+      for (const colorScheme of ["light", "dark"]) {
+        const { page, context, problems } = await open(hash, { viewport, colorScheme });
+        await page.locator(ready).first().waitFor();
+        // Nothing wider than the screen.
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= viewport.width, `${name} ${screen}: ${wide}px wide`);
+        await screenshot(page, `compare-${name}-${screen}-${colorScheme}`);
+        assert.deepEqual(problems, []);
+        await context.close();
+      }
+    }
+  }
 });

@@ -194,3 +194,86 @@ fn distinctive_terms_set_003_apart() {
         stats::distinctive_terms(&a, &[3], &rest, &stats::DistinctiveOptions::default())
     );
 }
+
+/// Publication dates of the seeds: 000 8 Sep 2021, 001 October 2021, 002
+/// March 2024, 003 August 2022, 004 25 Sep 2023 (dossier.toml).
+fn year(from: i32, to: i32) -> stats::DateRange {
+    stats::DateRange {
+        from: Some(PartialDate::year(from)),
+        to: Some(PartialDate::year(to)),
+    }
+}
+
+#[test]
+fn two_date_ranges_set_2022_against_2023_on() {
+    let a = seeds();
+    let later = stats::DateRange {
+        from: Some(PartialDate::year(2023)),
+        to: None,
+    };
+    let sides = stats::Sides::Dates(year(2022, 2022), later);
+    let split = stats::split_selection(&a, &stats::all(&a), &sides);
+    assert_eq!(
+        (&split.a[..], &split.b[..], &split.left_out[..]),
+        (&[3][..], &[2, 4][..], &[0, 1][..])
+    );
+    let d = stats::distinctive_terms(
+        &a,
+        &split.a,
+        &split.b,
+        &stats::DistinctiveOptions::default(),
+    );
+    // "liberated": four times in 003 (2022), never in 002 or 004.
+    let liberated = d.unigrams.a.iter().find(|s| s.term == "liberated").unwrap();
+    assert_eq!((liberated.count_a, liberated.count_b), (4, 0));
+}
+
+#[test]
+fn a_typed_stop_word_leaves_the_chart() {
+    let a = seeds();
+    let options = stats::DistinctiveOptions {
+        stop_words: stats::stop_words_with(true, "Liberated"),
+        ..Default::default()
+    };
+    let d = stats::distinctive_terms(&a, &[3], &[0, 1, 2, 4], &options);
+    assert!(d.unigrams.a.iter().all(|s| s.term != "liberated"));
+    assert!(d
+        .bigrams
+        .a
+        .iter()
+        .all(|s| !s.term.split(' ').any(|w| w == "liberated")));
+    // No stop words at all: "the" is counted, so more words are.
+    let none = stats::DistinctiveOptions {
+        stop_words: stats::stop_words_with(false, ""),
+        ..Default::default()
+    };
+    let all_words = stats::distinctive_terms(&a, &[3], &[0, 1, 2, 4], &none);
+    let default = stats::distinctive_terms(&a, &[3], &[0, 1, 2, 4], &Default::default());
+    assert!(all_words.unigrams.total_a > default.unigrams.total_a);
+}
+
+#[test]
+fn the_quote_facet_lists_erdogans_quotes_in_al_monitor() {
+    let a = seeds();
+    let s = stats::who_is_quoted(&a, &stats::all(&a));
+    let quotes = s.quotes_of(Some("erdogan"), Some("Al-Monitor"));
+    assert_eq!(quotes.len(), 3);
+    assert!(quotes.iter().all(|q| q.article == 4));
+    assert_eq!(
+        s.quotes_of(None, Some("Antiwar.com")).len(),
+        s.speakers
+            .iter()
+            .map(|x| x.by_outlet.get("Antiwar.com").copied().unwrap_or(0))
+            .sum::<usize>()
+    );
+}
+
+#[test]
+fn the_timeline_of_one_outlet_by_day() {
+    let a = seeds();
+    let only = stats::only_outlet(&a, &stats::all(&a), Some("Al-Monitor"));
+    assert_eq!(only, [4]);
+    let t = stats::events_timeline(&a, &only, Granularity::Day);
+    assert!(t.events.iter().all(|e| e.outlets == ["Al-Monitor"]));
+    assert_eq!(t.publications.len(), 1);
+}

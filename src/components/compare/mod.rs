@@ -12,6 +12,7 @@ pub mod lines;
 pub mod naming;
 pub mod quotes;
 pub mod terms;
+pub mod terms_controls;
 pub mod timeline;
 pub mod trends;
 
@@ -119,10 +120,10 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
                 html! { <trends::TrendsChart {engine} {selection} {view} compare={c} {on_action} /> }
             }
             CompareTab::Timeline => {
-                html! { <timeline::EventsTimeline {engine} {selection} {view} /> }
+                html! { <timeline::EventsTimeline {engine} {selection} {view} compare={c} {on_action} /> }
             }
             CompareTab::Quotes => {
-                html! { <quotes::WhoIsQuoted {engine} {selection} {view} /> }
+                html! { <quotes::WhoIsQuoted {engine} {selection} {view} compare={c} {on_action} /> }
             }
             CompareTab::Export => html! { <export::ExportPanel {engine} {selection} /> },
         }

@@ -1,19 +1,21 @@
-//! Distinctive terms: one outlet against the rest (or another outlet), by
-//! the weighted log-odds ratio with an informative Dirichlet prior; the top
-//! terms of each side as bar charts of z-scores. A term runs its search.
+//! Distinctive terms: one outlet against the rest or another outlet, or
+//! one date range against another, by the weighted log-odds ratio with an
+//! informative Dirichlet prior; the top terms of each side as bar charts of
+//! z-scores. A term runs its search. The stop words are the reader's to
+//! set (see [`super::terms_controls`]).
 
 use std::rc::Rc;
 
 use dossier_core::stats::{
-    distinctive_terms, outlet_name, Distinctive, DistinctiveOptions, TermScore,
+    distinctive_terms, outlets_of, split_selection, stop_words_with, Distinctive,
+    DistinctiveOptions, Sides, TermScore,
 };
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bar_chart::{Bar, BarChart};
-use super::changed;
+use super::terms_controls::{range_label, TermsControls};
 use crate::engine::Engine;
-use crate::route::{Compare, View};
+use crate::route::{Compare, StopList, TermsVs, View};
 use crate::state::Action;
 
 /// Props for [`DistinctiveTerms`].
@@ -25,7 +27,7 @@ pub struct DistinctiveTermsProps {
     pub selection: Rc<Vec<usize>>,
     /// The current view.
     pub view: View,
-    /// The Compare settings (`a`, `b`).
+    /// The Compare settings (`vs`, `a`, `b`, the ranges, the stop words).
     pub compare: Compare,
     /// Where changes go.
     pub on_action: Callback<Action>,
@@ -45,82 +47,88 @@ fn bars(scores: &[TermScore], a: &str, b: &str) -> Vec<Bar> {
         .collect()
 }
 
-/// Outlet pickers and two charts.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "in 2022", "up to 2021", "2023 onwards": a range's label in a sentence.
+fn in_range(label: &str) -> String {
+    if label == "any date" {
+        "at any date".into()
+    } else if label.starts_with("up to") || label.ends_with("onwards") {
+        label.to_string()
+    } else {
+        format!("in {label}")
+    }
+}
+
+/// The two sides the settings name, resolved against the outlets present:
+/// (sides, A's name, B's name).
+fn resolve(c: &Compare, outlets: &[String]) -> (Sides, String, String) {
+    match c.vs {
+        TermsVs::Dates => (
+            Sides::Dates(c.range_a, c.range_b),
+            range_label(&c.range_a),
+            range_label(&c.range_b),
+        ),
+        TermsVs::Outlets => {
+            let a =
+                c.a.clone()
+                    .filter(|a| outlets.contains(a))
+                    .or_else(|| outlets.first().cloned())
+                    .unwrap_or_default();
+            match c.b.clone().filter(|b| outlets.contains(b) && *b != a) {
+                Some(b) => (Sides::Outlets(a.clone(), b.clone()), a, b),
+                None => (
+                    Sides::OutletVsRest(a.clone()),
+                    a,
+                    "the other outlets".into(),
+                ),
+            }
+        }
+    }
+}
+
+/// The controls, a note on what was compared, and two charts.
 #[function_component(DistinctiveTerms)]
 pub fn distinctive_terms_view(props: &DistinctiveTermsProps) -> Html {
     let engine = props.engine.clone();
     let phrases = use_state(|| false);
-    let outlets: Vec<String> = {
-        let articles = engine.articles();
-        let mut o: Vec<String> = props
-            .selection
-            .iter()
-            .map(|&i| outlet_name(&articles[i]))
-            .collect();
-        o.sort();
-        o.dedup();
-        o
-    };
     let c = &props.compare;
-    let a =
-        c.a.clone()
-            .filter(|a| outlets.contains(a))
-            .or_else(|| outlets.first().cloned())
-            .unwrap_or_default();
-    let b = c.b.clone().filter(|b| outlets.contains(b) && *b != a);
-    let result: Rc<Distinctive> = {
+    let outlets = outlets_of(&engine.articles(), &props.selection);
+    let (sides, a_name, b_name) = resolve(c, &outlets);
+    let stop_words = stop_words_with(c.stop_list == StopList::Default, &c.stop_extra);
+    let result: Rc<(Distinctive, usize, usize, usize)> = {
         let engine = engine.clone();
         use_memo(
             (
                 props.selection.clone(),
-                a.clone(),
-                b.clone(),
+                sides.clone(),
+                stop_words,
                 engine.generation(),
             ),
-            move |(selection, a, b, _)| {
+            move |(selection, sides, stop_words, _)| {
                 let articles = engine.articles();
-                let (side_a, side_b): (Vec<usize>, Vec<usize>) = selection
-                    .iter()
-                    .filter(|&&i| {
-                        b.as_ref().is_none_or(|b| {
-                            outlet_name(&articles[i]) == *b || outlet_name(&articles[i]) == *a
-                        })
-                    })
-                    .partition(|&&i| outlet_name(&articles[i]) == *a);
-                distinctive_terms(&articles, &side_a, &side_b, &DistinctiveOptions::default())
+                let split = split_selection(&articles, selection, sides);
+                let options = DistinctiveOptions {
+                    stop_words: stop_words.clone(),
+                    ..Default::default()
+                };
+                let d = distinctive_terms(&articles, &split.a, &split.b, &options);
+                (d, split.a.len(), split.b.len(), split.left_out.len())
             },
         )
     };
-    let select = |id: &'static str,
-                  current: Option<String>,
-                  rest: Option<&'static str>,
-                  set: fn(&mut Compare, Option<String>)| {
-        let (c, on_action) = (c.clone(), props.on_action.clone());
-        let onchange = Callback::from(move |e: Event| {
-            if let Some(s) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                let value = Some(s.value()).filter(|v| !v.is_empty());
-                on_action.emit(Action::SetCompare(changed(&c, |c| set(c, value))));
-            }
-        });
-        html! {
-            <select {id} {onchange}>
-                if let Some(rest) = rest { <option value="" selected={current.is_none()}>{ rest }</option> }
-                { for outlets.iter().map(|o| html! { <option value={o.clone()} selected={current.as_ref() == Some(o)}>{ o }</option> }) }
-            </select>
-        }
+    let (ref d, n_a, n_b, left_out) = *result;
+    let controls = html! {
+        <TermsControls compare={c.clone()} outlets={outlets.clone()} selection={props.selection.clone()}
+                       engine={engine.clone()} on_action={props.on_action.clone()} />
     };
-    if outlets.len() < 2 {
-        return html! { <p class="empty">{ "These articles come from one outlet; widen the search to compare outlets." }</p> };
+    if c.vs == TermsVs::Outlets && outlets.len() < 2 {
+        return html! { <div class="terms">{ controls }
+        <p class="empty">{ "These articles come from one outlet; widen the search, or compare two date ranges." }</p></div> };
     }
-    let b_name = b.clone().unwrap_or_else(|| "the other outlets".into());
-    let sides = if *phrases {
-        &result.bigrams
-    } else {
-        &result.unigrams
-    };
+    let sides_words = if *phrases { &d.bigrams } else { &d.unigrams };
     let pick = {
         let on_action = props.on_action.clone();
         Callback::from(move |term: String| {
@@ -136,18 +144,45 @@ pub fn distinctive_terms_view(props: &DistinctiveTermsProps) -> Html {
         let phrases = phrases.clone();
         Callback::from(move |_: MouseEvent| phrases.set(!*phrases))
     };
+    let stops = match (c.stop_list, c.stop_extra.trim().is_empty()) {
+        (StopList::Default, true) => "common English words left out",
+        (StopList::Default, false) => "common English words and yours left out",
+        (StopList::None, true) => "every word counted",
+        (StopList::None, false) => "only your stop words left out",
+    };
+    let counted = format!(
+        "Side A: {}, {} counted; side B: {}, {} counted; {stops}.",
+        plural(n_a, "article"),
+        plural(sides_words.total_a, "term"),
+        plural(n_b, "article"),
+        plural(sides_words.total_b, "term"),
+    );
+    let left_note = (left_out > 0).then(|| {
+        format!(
+            " {} on neither side (another outlet, no date precise enough, or in both ranges).",
+            plural(left_out, "article")
+        )
+    });
     html! {
         <div class="terms">
-            <div class="controls">
-                <label>{ "Outlet A " }{ select("terms-a", Some(a.clone()), None, |c, v| c.a = v) }</label>
-                <label>{ " against " }{ select("terms-b", b.clone(), Some("the other outlets"), |c, v| c.b = v) }</label>
-                <button type="button" class="phrases" aria-pressed={phrases.to_string()} onclick={toggle}>{ "Two-word phrases" }</button>
-            </div>
-            <p class="hint">{ format!("Words {a} uses more than {b_name} and the other way round, by weighted log-odds with the whole dossier as prior (Monroe et al. 2008); bar length is the z-score. {} and {} words counted, stop words left out. Choose a term to search for it.", sides.total_a, sides.total_b) }</p>
-            <div class="chart-pair">
-                <BarChart title={format!("Distinctive of {a}")} axis="z-score" bars={bars(&sides.a, &a, &b_name)} series={0} on_pick={pick.clone()} />
-                <BarChart title={format!("Distinctive of {b_name}")} axis="z-score" bars={bars(&sides.b, &a, &b_name)} series={1} on_pick={pick} />
-            </div>
+            { controls }
+            <p class="hint">
+                { match c.vs {
+                    TermsVs::Outlets => format!("Words {a_name} uses more than {b_name} and the other way round"),
+                    TermsVs::Dates => format!("Words the articles published {} use more than those published {} and the other way round", in_range(&a_name), in_range(&b_name)),
+                } }
+                { ", by weighted log-odds with the whole dossier as prior (Monroe et al. 2008); bar length is the z-score. Choose a term to search for it." }
+            </p>
+            <p class="hint terms-counted">{ counted }{ for left_note }</p>
+            <button type="button" class="phrases" aria-pressed={phrases.to_string()} onclick={toggle}>{ "Two-word phrases" }</button>
+            if n_a == 0 || n_b == 0 {
+                <p class="empty">{ "One side has no articles: choose other outlets or date ranges." }</p>
+            } else {
+                <div class="chart-pair">
+                    <BarChart title={format!("Distinctive of {a_name}")} axis="z-score" bars={bars(&sides_words.a, &a_name, &b_name)} series={0} on_pick={pick.clone()} />
+                    <BarChart title={format!("Distinctive of {b_name}")} axis="z-score" bars={bars(&sides_words.b, &a_name, &b_name)} series={1} on_pick={pick} />
+                </div>
+            }
         </div>
     }
 }

@@ -27,6 +27,7 @@ mod kwic;
 mod naming;
 mod pattern;
 mod quotes;
+mod sides;
 mod stopwords;
 mod terms;
 mod timeline;
@@ -41,7 +42,8 @@ pub use kwic::{concordance, lines_at, sort_lines, KwicLine, KwicOptions, KwicSor
 pub use naming::{naming_lens, NamingCell, NamingTable};
 pub use pattern::Pattern;
 pub use quotes::{who_is_quoted, QuoteRef, Speaker, Speakers};
-pub use stopwords::{default_stop_words, DEFAULT_STOP_WORDS};
+pub use sides::{only_outlet, outlets_of, split_selection, DateRange, Sides, Split};
+pub use stopwords::{default_stop_words, extra_stop_words, stop_words_with, DEFAULT_STOP_WORDS};
 pub use terms::{distinctive_terms, Distinctive, DistinctiveOptions, TermScore, TermSides};
 pub use timeline::{
     events_timeline, Event, EventMention, Granularity, PublicationMark, Timeline, UnresolvedMention,

@@ -64,6 +64,22 @@ impl Speakers {
             .iter()
             .find(|s| s.key == key_or_entity || s.entity.as_deref() == Some(key_or_entity))
     }
+
+    /// The facet: the quotes of one speaker (key or gazetteer id; `None`:
+    /// everyone) from one outlet (`None`: every outlet), in dossier order
+    /// (article, then paragraph).
+    pub fn quotes_of(&self, speaker: Option<&str>, outlet: Option<&str>) -> Vec<&QuoteRef> {
+        let mut quotes: Vec<&QuoteRef> = self
+            .speakers
+            .iter()
+            .filter(|s| speaker.is_none_or(|k| s.key == k || s.entity.as_deref() == Some(k)))
+            .flat_map(|s| &s.quotes)
+            .filter(|q| outlet.is_none_or(|o| q.outlet == o))
+            .collect();
+        // Stable: one paragraph's quotes keep their speakers' order.
+        quotes.sort_by_key(|q| (q.article, q.paragraph));
+        quotes
+    }
 }
 
 /// Speakers per outlet and their quotes in the selected articles.
@@ -178,5 +194,19 @@ mod tests {
         let m = s.get("the foreign ministry").unwrap();
         assert_eq!(m.total, 2);
         assert_eq!(s.speakers[0].key, "entity:erdogan");
+        // The facet: one speaker, one outlet, or both.
+        assert_eq!(s.quotes_of(Some("erdogan"), Some("A")).len(), 2);
+        assert_eq!(s.quotes_of(Some("entity:erdogan"), None).len(), 3);
+        let from_a: Vec<&str> = s
+            .quotes_of(None, Some("A"))
+            .iter()
+            .map(|q| q.speaker.as_str())
+            .collect();
+        assert_eq!(
+            from_a,
+            ["Recep Tayyip Erdoğan", "Erdoğan", "The Foreign Ministry"]
+        );
+        assert_eq!(s.quotes_of(None, None).len(), 5);
+        assert!(s.quotes_of(Some("nobody"), None).is_empty());
     }
 }

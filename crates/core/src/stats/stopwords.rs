@@ -192,9 +192,53 @@ pub fn default_stop_words() -> Vec<String> {
     DEFAULT_STOP_WORDS.iter().map(|s| s.to_string()).collect()
 }
 
+/// The stop words a reader asked for: the default list or none, plus
+/// their own words. `extra` is what they typed, words separated by commas
+/// or spaces ("Azerbaijan, Baku"); each is folded as the search core folds
+/// words, so "Türkiye" leaves out `turkiye`. Sorted, without repeats.
+pub fn stop_words_with(use_default: bool, extra: &str) -> Vec<String> {
+    let mut words: Vec<String> = if use_default {
+        default_stop_words()
+    } else {
+        Vec::new()
+    };
+    words.extend(extra_stop_words(extra));
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The words of a typed stop-word list, folded, in the order typed,
+/// without repeats. Punctuation separates words as it does in a search
+/// ("don't" is one word, `dont`).
+pub fn extra_stop_words(extra: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for token in crate::search::tokenize(extra) {
+        if !words.contains(&token.text) {
+            words.push(token.text);
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_stop_words_are_folded_and_join_the_default_or_stand_alone() {
+        assert_eq!(
+            extra_stop_words(" Türkiye, said  Said;don't "),
+            ["turkiye", "said", "dont"]
+        );
+        let none = stop_words_with(false, "said, the");
+        assert_eq!(none, ["said", "the"]);
+        let both = stop_words_with(true, "Azerbaijan");
+        assert!(both.contains(&"azerbaijan".to_string()) && both.contains(&"the".to_string()));
+        assert_eq!(both.len(), DEFAULT_STOP_WORDS.len() + 1);
+        assert_eq!(stop_words_with(true, "the").len(), DEFAULT_STOP_WORDS.len());
+        assert!(stop_words_with(false, "").is_empty());
+    }
 
     #[test]
     fn the_default_list_is_sorted_folded_and_unique() {

@@ -1,0 +1,84 @@
+//! Export and cite: the current selection as CSV, JSONL, BibTeX, RIS or a
+//! Markdown reading list, and a citation (APA or Chicago) for one article.
+//!
+//! Everything returns a `String`; the page turns it into a download (a Blob
+//! URL, so it works from `file://`). A date that was curated or estimated,
+//! not read in the article, is marked as such ("[date curated]") wherever
+//! a reader sees it, so a citation never passes a guess off as a fact.
+//!
+//! Selections keep their order (the reader's sort); indices out of range
+//! and repeats are skipped.
+//!
+//! One file per output: [`csv`] (CSV and JSON Lines, the tables), [`bibtex`],
+//! [`ris`], [`markdown`] (the reading list) and [`cite`] (APA, Chicago);
+//! this module holds what they share: picking the selection, the date mark,
+//! and splitting a name.
+
+mod bibtex;
+mod cite;
+mod csv;
+mod markdown;
+mod ris;
+
+use crate::date::PartialDate;
+use crate::model::{Article, Fact, Provenance};
+
+pub use bibtex::{bibtex_escape, to_bibtex};
+pub use cite::{cite, Citation, CitationStyle};
+pub use csv::{to_csv, to_jsonl};
+pub use markdown::{markdown_escape, reading_list};
+pub use ris::to_ris;
+
+/// The selected articles, in the given order, each once.
+pub(crate) fn pick<'a>(articles: &'a [Article], selection: &[usize]) -> Vec<&'a Article> {
+    let mut seen = std::collections::BTreeSet::new();
+    selection
+        .iter()
+        .filter(|&&i| i < articles.len() && seen.insert(i))
+        .map(|&i| &articles[i])
+        .collect()
+}
+
+/// The reader's mark for a date not read in the article itself:
+/// `[date curated]` (from the manifest) or `[date estimated]`; `None` for
+/// a date stated in the text or the file's metadata.
+pub fn date_mark(fact: &Fact<PartialDate>) -> Option<&'static str> {
+    match fact.source {
+        Provenance::Manifest => Some("[date curated]"),
+        Provenance::Estimated => Some("[date estimated]"),
+        Provenance::Text | Provenance::FrontMatter => None,
+    }
+}
+
+pub(crate) fn source_name(p: Provenance) -> &'static str {
+    match p {
+        Provenance::Text => "text",
+        Provenance::FrontMatter => "front_matter",
+        Provenance::Manifest => "curated",
+        Provenance::Estimated => "estimated",
+    }
+}
+
+pub(crate) fn value(fact: &Option<Fact<String>>) -> &str {
+    fact.as_ref().map_or("", |f| f.value.as_str())
+}
+
+/// "Dave DeCamp" → ("DeCamp", "Dave"); one word → (word, "").
+pub(crate) fn split_name(name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, first)) => (last.to_string(), first.join(" ")),
+        None => (String::new(), String::new()),
+    }
+}
+
+pub(crate) fn note(a: &Article) -> Option<String> {
+    let p = a.published.as_ref()?;
+    let mark = date_mark(p)?;
+    let why = p
+        .note
+        .as_deref()
+        .map(|n| format!(": {n}"))
+        .unwrap_or_default();
+    Some(format!("{} {mark}{why}", p.value))
+}
