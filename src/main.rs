@@ -11,6 +11,15 @@ mod shards;
 mod state;
 mod text;
 
+/// Panics on purpose, so the browser tests can prove that a bug in the
+/// explorer ends in the error banner rather than a frozen page. Reachable
+/// only by calling `wasm_bindgen.dossier_panic_for_testing()` from a
+/// console; nothing in the page calls it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn dossier_panic_for_testing() {
+    panic!("a panic raised on purpose to test the error banner");
+}
+
 fn main() {
     panic::install_hook();
     let root = gloo::utils::document()

@@ -3,9 +3,11 @@
 use wasm_bindgen::JsCast;
 
 /// Installs a panic hook that logs the panic to the console and shows it in
-/// the page's `#fatal` banner (plain text, never HTML).
+/// the page's `#fatal` banner (plain text, never HTML). Through Yew's own
+/// setter: a plain `std::panic::set_hook` is replaced by Yew's console-only
+/// hook when the app first renders (the browser test caught that).
 pub fn install_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = format!("The explorer stopped because of a bug: {info}");
         gloo::console::error!(message.clone());
         let document = gloo::utils::document();

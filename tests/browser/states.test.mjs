@@ -60,6 +60,34 @@ test("damaged data gives a message, not a blank page", async () => {
   await context.close();
 });
 
+test("a Rust panic shows the error banner, with what to do, over the page", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(server.url + "#/?q=karabakh");
+  await page.locator("ol.article-list > li").first().waitFor();
+  const banner = page.locator("#fatal");
+  assert.equal(await banner.isVisible(), false);
+  // A real panic inside the app's wasm, through the hook main.rs installs.
+  const thrown = await page.evaluate(() => {
+    try {
+      wasm_bindgen.dossier_panic_for_testing();
+      return null;
+    } catch (err) {
+      return String(err);
+    }
+  });
+  assert.ok(thrown, "the panic surfaces as an exception to its caller");
+  await banner.waitFor({ state: "visible" });
+  const text = await banner.textContent();
+  assert.match(text, /stopped because of a bug: .*raised on purpose.*Reload the page/s);
+  assert.equal(await banner.getAttribute("role"), "alert");
+  // The results the reader had stay on screen under the banner.
+  assert.ok((await page.locator("ol.article-list > li").count()) > 0);
+  await screenshot(page, "panic-banner");
+  // The hook also logs the panic to the console, for a bug report.
+  assert.ok(problems.some((p) => /raised on purpose/.test(p)), problems.join("\n"));
+  await context.close();
+});
+
 for (const [name, hash] of [
   ["the results", "#/?q=karabakh"],
   ["the reading view", "#/article/002_f12498e0a3b23f5d?q=stoltenberg"],
