@@ -671,7 +671,8 @@ mod tests {
     fn alias_groups_list_each_entity_with_its_aliases() {
         let g = Gazetteer::default();
         let groups = g.alias_groups();
-        assert!(groups.contains(&vec!["Shusha".to_string(), "Shushi".to_string()]));
+        let shusha = groups.iter().find(|g| g[0] == "Shusha").unwrap();
+        assert!(shusha.contains(&"Shushi".to_string()));
         let turkey = groups.iter().find(|g| g[0] == "Turkey").unwrap();
         assert!(turkey.contains(&"Türkiye".to_string()));
     }
