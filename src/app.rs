@@ -53,7 +53,29 @@ pub struct ExplorerProps {
 /// Checks a view against the dossier: filter values it does not have are
 /// dropped (a stale link), with a notice for each.
 fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View, Vec<String>) {
-    let all = engine.index.search_text(
+    if let Some(id) = &view.article {
+        if engine.position(id).is_none() {
+            notices.push(format!(
+                "This dossier has no article with the id “{id}”; showing the results instead."
+            ));
+            view.article = None;
+            view.paragraph = None;
+        }
+    }
+    let f = &mut view.filters;
+    let picks = [
+        &f.outlets,
+        &f.authors,
+        &f.languages,
+        &f.entities,
+        &f.years,
+        &f.months,
+    ];
+    if picks.iter().all(|values| values.is_empty()) {
+        // No facet value to check: spares a search over the whole dossier.
+        return (view, notices);
+    }
+    let all = engine.index().search_text(
         &engine.articles(),
         "",
         false,
@@ -63,7 +85,6 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
             ..Default::default()
         },
     );
-    let f = &mut view.filters;
     let facets = &all.facets;
     for (name, selected, known) in [
         ("outlet", &mut f.outlets, &facets.outlets),
@@ -82,15 +103,6 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
             }
             ok
         });
-    }
-    if let Some(id) = &view.article {
-        if engine.position(id).is_none() {
-            notices.push(format!(
-                "This dossier has no article with the id “{id}”; showing the results instead."
-            ));
-            view.article = None;
-            view.paragraph = None;
-        }
     }
     (view, notices)
 }
@@ -164,7 +176,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     ..Default::default()
                 };
                 engine
-                    .index
+                    .index()
                     .search_text(&engine.articles(), q, true, f, &options)
             },
         )
@@ -176,29 +188,48 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let mut filters = view.filters.clone();
         filters.after = None;
         filters.before = None;
-        use_memo((view.query.clone(), filters), move |(q, f)| {
-            let options = SearchOptions {
-                limit: 0,
-                ..Default::default()
-            };
-            engine
-                .index
-                .search_text(&engine.articles(), q, true, f, &options)
+        use_memo(
+            (view.query.clone(), filters, engine.generation()),
+            move |(q, f, _)| {
+                let options = SearchOptions {
+                    limit: 0,
+                    ..Default::default()
+                };
+                engine
+                    .index()
+                    .search_text(&engine.articles(), q, true, f, &options)
+            },
+        )
+    };
+
+    // Fetch the text of the open article, and of results as they come on
+    // screen (see `ResultList`); render again when it arrives.
+    let redraw = use_force_update();
+    {
+        let engine = engine.clone();
+        let redraw = redraw.clone();
+        let open = view.article.as_deref().and_then(|id| engine.position(id));
+        use_effect_with(open, move |open| {
+            engine.ensure(*open, Callback::from(move |_| redraw.force_update()));
+        });
+    }
+    let on_visible = {
+        let engine = engine.clone();
+        Callback::from(move |positions: Vec<usize>| {
+            let redraw = redraw.clone();
+            engine.ensure(positions, Callback::from(move |_| redraw.force_update()));
         })
     };
 
-    // Fetch the texts the page shows (snippets, the open article); render
-    // again when they arrive.
+    // A phrase was matched by its words only: load the word positions (once)
+    // and search again when they are in place.
     {
         let engine = engine.clone();
         let redraw = use_force_update();
-        let open = view.article.as_deref().and_then(|id| engine.position(id));
-        let needed: Vec<usize> = results.hits.iter().map(|h| h.article).chain(open).collect();
-        use_effect_with(needed, move |needed| {
-            engine.ensure(
-                needed.iter().copied(),
-                Callback::from(move |_| redraw.force_update()),
-            );
+        use_effect_with(results.phrases_pending, move |&pending| {
+            if pending {
+                engine.ensure_positions(Callback::from(move |_| redraw.force_update()));
+            }
         });
     }
 
@@ -335,7 +366,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                                 total={results.total} on_action={dispatch.clone()} />
                     <Summary engine={engine.clone()} results={results.clone()} view={view.clone()} on_action={dispatch.clone()} />
                     <ResultList engine={engine.clone()} results={results.clone()} view={view.clone()}
-                                cursor={state.cursor} shown={state.shown} on_action={dispatch.clone()} />
+                                cursor={state.cursor} shown={state.shown} on_action={dispatch.clone()}
+                                {on_visible} />
                 </section>
             </div>
         },

@@ -8,11 +8,12 @@
 use base64::Engine as _;
 use dossier_core::search::SearchIndex;
 use dossier_core::{Bundle, SiteInfo};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 const GLOBAL: &str = "__dossierCorpus";
 const SITE_GLOBAL: &str = "__dossierSite";
 const INDEX_GLOBAL: &str = "__dossierIndex";
+const POSITIONS_GLOBAL: &str = "__dossierPositions";
 
 /// Reads and decodes the bundle, or explains in a reader's words why not.
 pub fn load_corpus() -> Result<Bundle, String> {
@@ -45,10 +46,8 @@ pub fn load_site_info() -> Option<SiteInfo> {
 pub fn load_index() -> Result<SearchIndex, String> {
     let window = gloo::utils::window();
     let key = JsValue::from_str(INDEX_GLOBAL);
-    let Some(encoded) = js_sys::Reflect::get(&window, &key)
-        .ok()
-        .and_then(|v| v.as_string())
-    else {
+    let encoded = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
+    let Some(encoded) = encoded.dyn_into::<js_sys::JsString>().ok() else {
         return Err(
             "The dossier's search index (data/index.js) did not load. Keep the site's files \
                     together in one folder and open index.html again."
@@ -56,13 +55,56 @@ pub fn load_index() -> Result<SearchIndex, String> {
         );
     };
     let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(encoded.as_bytes())
-        .map_err(|_| {
-            "The dossier's search index (data/index.js) is damaged; rebuild the dossier."
-                .to_string()
-        })?;
+    let bytes = decode_base64(&encoded).ok_or_else(|| {
+        "The dossier's search index (data/index.js) is damaged; rebuild the dossier.".to_string()
+    })?;
     SearchIndex::from_bytes(&bytes).map_err(|e| {
         format!("The dossier's search index cannot be read: {e}. Rebuild the dossier.")
     })
+}
+
+/// Whether the index's word positions (`data/positions.js`) have loaded.
+pub fn positions_present() -> bool {
+    js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str(POSITIONS_GLOBAL))
+        .is_ok_and(|v| v.is_string())
+}
+
+/// The index's word positions, taken from the page (the JS copy is freed).
+pub fn load_positions() -> Result<Vec<u8>, String> {
+    let window = gloo::utils::window();
+    let key = JsValue::from_str(POSITIONS_GLOBAL);
+    let value = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
+    let Some(encoded) = value.dyn_into::<js_sys::JsString>().ok() else {
+        return Err(
+            "Part of the dossier's search index (data/positions.js) did not load; \
+                    phrases are matched by their words only. Keep the site's files together."
+                .into(),
+        );
+    };
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
+    decode_base64(&encoded).ok_or_else(|| {
+        "The dossier's word positions (data/positions.js) are damaged; rebuild the dossier.".into()
+    })
+}
+
+/// Decodes base64 text held by JavaScript into bytes. The browser's own
+/// decoder (`Uint8Array.fromBase64`, where it exists) is several times
+/// faster than decoding in wasm and spares copying the text into wasm
+/// memory first; older browsers take the Rust route.
+fn decode_base64(encoded: &js_sys::JsString) -> Option<Vec<u8>> {
+    let uint8 =
+        js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("Uint8Array")).ok()?;
+    let native = js_sys::Reflect::get(&uint8, &JsValue::from_str("fromBase64"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(from_base64) = native {
+        return match from_base64.call1(&uint8, encoded) {
+            Ok(array) => Some(js_sys::Uint8Array::new(&array).to_vec()),
+            Err(_) => None,
+        };
+    }
+    let text = String::from(encoded);
+    base64::engine::general_purpose::STANDARD
+        .decode(text.as_bytes())
+        .ok()
 }

@@ -6,20 +6,29 @@ use std::cell::{Ref, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use dossier_core::search::SearchIndex;
+use dossier_core::entities::{Entity, Gazetteer};
+use dossier_core::search::{SearchConfig, SearchIndex};
 use dossier_core::{Article, Bundle, PartialDate};
 use yew::Callback;
 
+use crate::data;
 use crate::shards::{self, Shards};
 
 /// Everything the explorer reads; built once when the page starts.
 pub struct Engine {
     /// The dossier's title.
     pub title: String,
-    /// The search index over the articles.
-    pub index: SearchIndex,
+    /// The search index over the articles (word positions are attached
+    /// when a phrase first needs them, see [`Engine::ensure_positions`]).
+    index: RefCell<SearchIndex>,
+    /// Whether the index's word positions have been asked for.
+    positions_asked: std::cell::Cell<bool>,
     /// Entity id → the name to show.
     pub entity_names: BTreeMap<String, String>,
+    /// The gazetteer the dossier was built with, as its index records it
+    /// (names, kinds, aliases), for the naming lens; `None` if the index
+    /// records none that can be used.
+    pub gazetteer: Option<Gazetteer>,
     /// Every month from the oldest to the newest publication date.
     pub months: Vec<PartialDate>,
     /// The articles in catalog order; an article's text, mentions and
@@ -50,6 +59,7 @@ impl Engine {
             .iter()
             .map(|e| (e.id.clone(), e.name.clone()))
             .collect();
+        let gazetteer = gazetteer_of(index.config());
         let positions = catalog
             .articles
             .iter()
@@ -59,14 +69,52 @@ impl Engine {
         let months = month_span(&catalog.articles);
         Engine {
             title: catalog.title,
-            index,
+            index: RefCell::new(index),
+            positions_asked: std::cell::Cell::new(false),
             entity_names,
+            gazetteer,
             months,
             articles: RefCell::new(catalog.articles),
             shards: RefCell::new(Shards::new(shard_size)),
             positions,
             trouble: RefCell::new(None),
             generation: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The search index.
+    pub fn index(&self) -> Ref<'_, SearchIndex> {
+        self.index.borrow()
+    }
+
+    /// Loads the index's word positions (`data/positions.js`), which only
+    /// phrases need, once; `changed` runs when they are in place, so the
+    /// search that found its phrase unchecked runs again.
+    pub fn ensure_positions(self: &Rc<Self>, changed: Callback<()>) {
+        if self.positions_asked.replace(true) || !self.index.borrow().positions_pending() {
+            return;
+        }
+        let engine = self.clone();
+        let attach = move || {
+            let result = data::load_positions()
+                .and_then(|bytes| {
+                    engine
+                        .index
+                        .borrow_mut()
+                        .attach_positions(&bytes)
+                        .map_err(|e| format!("The dossier's word positions cannot be read: {e}. Rebuild the dossier."))
+                });
+            if let Err(message) = result {
+                *engine.trouble.borrow_mut() = Some(message);
+            }
+            engine.generation.set(engine.generation.get() + 1);
+            changed.emit(());
+        };
+        // A single-file site carries them already; a folder loads the script.
+        if data::positions_present() {
+            attach();
+        } else {
+            shards::load_script("./data/positions.js", move |_| attach());
         }
     }
 
@@ -107,26 +155,38 @@ impl Engine {
             let shards = self.shards.borrow();
             positions.into_iter().filter_map(|p| shards.of(p)).collect()
         };
+        // One redraw when all the shards asked for here have arrived, not
+        // one per shard: each redraw searches again.
+        let waiting = Rc::new(std::cell::Cell::new(0usize));
+        let mut installed = false;
         for &shard in &needed {
             if !self.shards.borrow_mut().want(shard) {
                 continue;
             }
             // A single-file site already holds every shard.
             if self.install(shard, &needed) {
-                changed.emit(());
+                installed = true;
                 continue;
             }
+            waiting.set(waiting.get() + 1);
             let engine = self.clone();
             let needed = needed.clone();
             let changed = changed.clone();
+            let waiting = waiting.clone();
             shards::fetch(shard, move |n, ok| {
                 if !(ok && engine.install(n, &needed)) {
                     engine.shards.borrow_mut().failed(n);
                     *engine.trouble.borrow_mut() =
                         Some(format!("Part of the dossier's text (data/shards/{n}.js) did not load; keep the site's files together."));
                 }
-                changed.emit(());
+                waiting.set(waiting.get() - 1);
+                if waiting.get() == 0 {
+                    changed.emit(());
+                }
             });
+        }
+        if installed && waiting.get() == 0 {
+            changed.emit(());
         }
     }
 
@@ -179,6 +239,33 @@ impl Engine {
     }
 }
 
+/// The dossier's own gazetteer, rebuilt from what `dossier build` wrote in
+/// the index: the names this dossier was built with rather than the ones
+/// shipped with the app, and no TOML parser in the page.
+fn gazetteer_of(config: &SearchConfig) -> Option<Gazetteer> {
+    let entities = config
+        .entities
+        .iter()
+        .filter_map(|info| {
+            let kind = serde_json::from_value(serde_json::Value::String(info.kind.clone())).ok()?;
+            let aliases = config
+                .aliases
+                .iter()
+                .find(|group| group.first() == Some(&info.name))
+                .map(|group| group[1..].to_vec())
+                .unwrap_or_default();
+            Some(Entity {
+                id: info.id.clone(),
+                name: info.name.clone(),
+                kind,
+                aliases,
+                of: None,
+            })
+        })
+        .collect();
+    Gazetteer::new(entities).ok()
+}
+
 /// Every month from the first to the last month any publication date
 /// covers (a year-precision date covers its whole year).
 fn month_span(articles: &[Article]) -> Vec<PartialDate> {
@@ -197,4 +284,30 @@ fn month_span(articles: &[Article]) -> Vec<PartialDate> {
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }
     months
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gazetteer_recorded_in_an_index_is_the_one_it_was_built_with() {
+        let shipped = Gazetteer::default();
+        let config = SearchConfig::from_gazetteer(&shipped);
+        let rebuilt = gazetteer_of(&config).expect("a recorded gazetteer is valid");
+        let without_of = |g: &Gazetteer| -> Vec<Entity> {
+            g.entities()
+                .iter()
+                .map(|e| Entity {
+                    of: None,
+                    ..e.clone()
+                })
+                .collect()
+        };
+        assert_eq!(without_of(&rebuilt), without_of(&shipped));
+        assert!(rebuilt
+            .entities()
+            .iter()
+            .any(|e| e.aliases.contains(&"Artsakh".to_string())));
+    }
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Shards kept in memory at most.
-pub const KEEP: usize = 24;
+pub const KEEP: usize = 64;
 
 const GLOBAL: &str = "__dossierShards";
 
@@ -102,19 +102,25 @@ pub fn take(n: usize) -> Option<Result<Vec<Article>, String>> {
 
 /// Loads shard `n`'s script; `done(n, ok)` runs when it has run or failed.
 pub fn fetch(n: usize, done: impl FnOnce(usize, bool) + 'static) {
+    load_script(&format!("./data/shards/{n}.js"), move |ok| done(n, ok));
+}
+
+/// Runs the classic script at `src` (relative to the page, so it works from
+/// `file://` too); `done(ok)` runs when it has run or failed to load.
+pub fn load_script(src: &str, done: impl FnOnce(bool) + 'static) {
     let document = gloo::utils::document();
     let Ok(script) = document.create_element("script") else {
-        done(n, false);
+        done(false);
         return;
     };
     let script: web_sys::HtmlScriptElement = script.unchecked_into();
-    script.set_src(&format!("./data/shards/{n}.js"));
+    script.set_src(src);
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let finish = |ok: bool| {
         let done = done.clone();
         Closure::once_into_js(move || {
             if let Some(done) = done.borrow_mut().take() {
-                done(n, ok);
+                done(ok);
             }
         })
     };

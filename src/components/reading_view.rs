@@ -159,7 +159,7 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
         b.1.cmp(&a.1)
             .then_with(|| engine.entity_name(&a.0).cmp(engine.entity_name(&b.0)))
     });
-    let related = engine.index.related(&articles, props.position, 5);
+    let related = engine.index().related(&articles, props.position, 5);
 
     html! {
         <div class="reading-layout">

@@ -1,10 +1,15 @@
 //! The results: headline, outlet, date at its precision, the best snippet
 //! with highlights, and the entities the article mentions most. Paged, so
-//! 100,000 results render as fast as fifty.
+//! 100,000 results render as fast as fifty; and only the results on (or
+//! near) the screen ask for their text, so typing a query does not load the
+//! text of fifty articles at every key.
 
 use std::rc::Rc;
 
 use dossier_core::search::SearchResults;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 use yew::prelude::*;
 
 use crate::components::date_label::DateLabel;
@@ -28,6 +33,9 @@ pub struct ResultListProps {
     pub shown: usize,
     /// Where changes go.
     pub on_action: Callback<Action>,
+    /// Called with the positions of results that came on screen (their
+    /// text is needed for snippets and entity chips).
+    pub on_visible: Callback<Vec<usize>>,
 }
 
 /// A list of links, one per result.
@@ -35,6 +43,21 @@ pub struct ResultListProps {
 pub fn result_list(props: &ResultListProps) -> Html {
     let r = &props.results;
     let engine = &props.engine;
+    let list = use_node_ref();
+    {
+        let positions: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
+        let on_visible = props.on_visible.clone();
+        use_effect_with((positions, list.clone()), move |(_, list)| {
+            let watch = list
+                .cast::<web_sys::Element>()
+                .and_then(|list| watch_items(&list, on_visible));
+            move || {
+                if let Some((observer, _callback)) = watch {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     let articles = engine.articles();
     if r.total == 0 {
         let on_action = props.on_action.clone();
@@ -60,13 +83,14 @@ pub fn result_list(props: &ResultListProps) -> Html {
     };
     html! {
         <>
-            <ol class="article-list">
+            <ol class="article-list" ref={list}>
                 { for r.hits.iter().enumerate().map(|(i, hit)| {
                     let article = &articles[hit.article];
                     let href = props.view.with_article(&article.id).to_hash();
                     let entities = engine.top_entities(article, 4);
                     html! {
                         <li key={article.id.clone()} class={classes!("article-item", (i == props.cursor).then_some("cursor"))}
+                            data-position={hit.article.to_string()}
                             aria-current={(i == props.cursor).then_some("true")}>
                             <a class="headline" {href}>{ marked(&article.headline, &hit.highlights.headline) }</a>
                             <p class="meta">
@@ -101,4 +125,35 @@ pub fn result_list(props: &ResultListProps) -> Html {
             }
         </>
     }
+}
+
+/// The observer and its callback (kept alive together) that report the
+/// list's items within a screen's height of the viewport.
+type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// Watches the items of `list`; `on_visible` gets the `data-position` of
+/// each item as it comes near the screen.
+fn watch_items(list: &web_sys::Element, on_visible: Callback<Vec<usize>>) -> Option<Watch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near: Vec<usize> = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+            .filter(IntersectionObserverEntry::is_intersecting)
+            .filter_map(|e| e.target().get_attribute("data-position")?.parse().ok())
+            .collect();
+        if !near.is_empty() {
+            on_visible.emit(near);
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin("50% 0px");
+    let observer =
+        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    let items = list.children();
+    for i in 0..items.length() {
+        if let Some(item) = items.item(i) {
+            observer.observe(&item);
+        }
+    }
+    Some((observer, callback))
 }

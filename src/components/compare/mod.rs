@@ -47,11 +47,23 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
     let view = &props.view;
     let compare = view.compare.clone().unwrap_or_default();
     // Every article the search keeps, in the reader's order, capped.
+    // A phrase needs the index's word positions; until they are in, it
+    // matches by its words, so the selection is made again when they arrive.
+    {
+        let engine = engine.clone();
+        let redraw = use_force_update();
+        use_effect_with(view.query.contains('"'), move |&phrase| {
+            if phrase {
+                engine.ensure_positions(Callback::from(move |_| redraw.force_update()));
+            }
+        });
+    }
     let found: Rc<(Vec<usize>, usize)> = {
         let engine = engine.clone();
+        let pending = engine.index().positions_pending();
         use_memo(
-            (view.query.clone(), view.filters.clone(), view.sort),
-            move |(q, f, sort)| {
+            (view.query.clone(), view.filters.clone(), view.sort, pending),
+            move |(q, f, sort, _)| {
                 let articles = engine.articles();
                 let count = |limit| SearchOptions {
                     sort: *sort,
@@ -59,11 +71,11 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
                     ..Default::default()
                 };
                 let total = engine
-                    .index
+                    .index()
                     .search_text(&articles, q, true, f, &count(0))
                     .total;
                 let hits = engine
-                    .index
+                    .index()
                     .search_text(&articles, q, true, f, &count(total.min(MAX_SELECTION)))
                     .hits;
                 (hits.iter().map(|h| h.article).collect(), total)

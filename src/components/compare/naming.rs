@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use dossier_core::entities::Gazetteer;
 use dossier_core::stats::{lines_at, naming_lens, NamingTable};
 use yew::prelude::*;
 
@@ -36,7 +35,10 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
     let tables: Rc<Vec<NamingTable>> = use_memo(
         (props.selection.clone(), engine.generation()),
         move |(selection, _)| {
-            let tables = naming_lens(&engine.articles(), selection, &Gazetteer::default());
+            let Some(gazetteer) = &engine.gazetteer else {
+                return Vec::new();
+            };
+            let tables = naming_lens(&engine.articles(), selection, gazetteer);
             tables.into_iter().filter(|t| t.total > 0).collect()
         },
     );

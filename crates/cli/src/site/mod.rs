@@ -12,15 +12,17 @@
 //! boot.js                      decodes the wasm and starts the app
 //! data/corpus.js               window.__dossierCorpus = "<catalog JSON>" (+ site info)
 //! data/index.js                window.__dossierIndex = "<base64 of the search index>"
+//! data/positions.js            window.__dossierPositions = "<base64 of its word positions>"
 //! data/shards/N.js             (window.__dossierShards ||= {})[N] = "<articles JSON>"
 //! SHA256SUMS                   every file's hash, for `dossier verify`
 //! ```
 //!
 //! The page loads the catalog (headlines and facts) and the prebuilt index
-//! up front, which is all that search, facets and the date slider need;
-//! article text arrives in shards of [`SHARD_SIZE`] articles, loaded when a
-//! snippet or the reading view needs them, so a dossier of 100,000
-//! articles opens without reading 100,000 bodies.
+//! up front, which is all that search, facets and the date slider need.
+//! The rest arrives when needed: word positions when a phrase is searched,
+//! article text in shards of [`SHARD_SIZE`] articles when a snippet or the
+//! reading view needs them; so a dossier of 100,000 articles opens without
+//! reading 100,000 bodies.
 //!
 //! The same files work unchanged over http and under any sub-path.
 //! A site is assembled in memory ([`Site`]) and then written out, so the
@@ -41,8 +43,11 @@ use sha2::{Digest, Sha256};
 /// Where the data lives inside a site; never part of the app template.
 const DATA_DIR: &str = "data/";
 
-/// Articles per body shard: about 0.5 MB of text, a few dozen ms to parse.
-pub const SHARD_SIZE: usize = 64;
+/// Articles per body shard. Small, because the results on screen come
+/// from all over the dossier: a page of results asks for about as many
+/// shards as it shows articles, and each should cost a millisecond to parse,
+/// not tens (measured at 64 articles a shard: 146 ms a keystroke at 10,000).
+pub const SHARD_SIZE: usize = 8;
 
 /// A site being assembled: relative path → bytes.
 #[derive(Debug, Default)]
@@ -103,15 +108,22 @@ impl Site {
             format!("{DATA_DIR}corpus.js"),
             corpus_script(&bundle.catalog().to_json(), &info).into_bytes(),
         );
-        let index = SearchIndex::build(&bundle.articles, search);
-        self.files.insert(
-            format!("{DATA_DIR}index.js"),
-            format!(
-                "window.__dossierIndex = \"{}\";\n",
-                base64::engine::general_purpose::STANDARD.encode(index.to_bytes())
-            )
-            .into_bytes(),
-        );
+        // Word positions (over half the index, read only for phrases) go
+        // in a file of their own that the page loads when a phrase needs it.
+        let (index, positions) = SearchIndex::build(&bundle.articles, search).to_split_bytes();
+        for (file, global, bytes) in [
+            ("index.js", "__dossierIndex", index),
+            ("positions.js", "__dossierPositions", positions),
+        ] {
+            self.files.insert(
+                format!("{DATA_DIR}{file}"),
+                format!(
+                    "window.{global} = \"{}\";\n",
+                    base64::engine::general_purpose::STANDARD.encode(bytes)
+                )
+                .into_bytes(),
+            );
+        }
         for (n, chunk) in bundle.articles.chunks(SHARD_SIZE).enumerate() {
             let json = serde_json::to_string(chunk).expect("articles serialise");
             self.files

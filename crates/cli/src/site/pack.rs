@@ -149,8 +149,8 @@ pub fn inline_everything(files: &BTreeMap<String, Vec<u8>>) -> Result<String> {
         };
         Ok(Some(inline("script", text(&src)?)))
     })?;
-    // Body shards load on demand in a folder site; in one file they are all
-    // inlined, and the page finds them already filed under their numbers.
+    // Word positions and body shards load on demand in a folder site; in one
+    // file they are all inlined, and the page finds them already in place.
     let mut shards: Vec<(usize, &String)> = files
         .keys()
         .filter_map(|k| {
@@ -165,7 +165,12 @@ pub fn inline_everything(files: &BTreeMap<String, Vec<u8>>) -> Result<String> {
         .collect();
     shards.sort();
     let mut inlined = String::new();
-    for (_, path) in shards {
+    let positions = "data/positions.js".to_string();
+    let later = files.get_key_value(&positions).map(|(k, _)| k);
+    for path in later
+        .into_iter()
+        .chain(shards.into_iter().map(|(_, path)| path))
+    {
         inlined.push_str(&inline(
             "script",
             String::from_utf8_lossy(&files[path]).into_owned(),

@@ -259,4 +259,9 @@ pub struct SearchResults {
     pub undated: usize,
     /// Notes for the reader about the query.
     pub messages: Vec<String>,
+    /// Whether the query has a phrase that was matched by its words only,
+    /// because the index's word positions are not attached yet (see
+    /// [`SearchIndex::attach_positions`]); search again once they are.
+    #[serde(default)]
+    pub phrases_pending: bool,
 }

@@ -123,6 +123,9 @@ impl SearchIndex {
     }
 
     pub(super) fn phrase_matches(&self, ids: &[u32]) -> Vec<(u32, f32)> {
+        if self.positions_pending() {
+            return self.all_words_matches(ids);
+        }
         let lists: Vec<Vec<Posting>> = ids
             .iter()
             .map(|&t| self.postings(t as usize).collect())

@@ -18,6 +18,7 @@
 
 mod build;
 mod bytes;
+mod split;
 
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +64,10 @@ pub struct SearchConfig {
     /// Names and kinds of entities, for the entity facet (see
     /// [`SearchConfig::from_gazetteer`]); entities not listed show their id.
     pub entities: Vec<EntityInfo>,
+    /// Whether word positions ship apart from the index and are attached
+    /// when a phrase needs them (see [`SearchIndex::to_split_bytes`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub positions_separate: bool,
 }
 
 impl Default for SearchConfig {
@@ -76,6 +81,7 @@ impl Default for SearchConfig {
             typo_threshold: 3,
             language: "en".into(),
             entities: Vec::new(),
+            positions_separate: false,
         }
     }
 }

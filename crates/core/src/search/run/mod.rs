@@ -155,6 +155,12 @@ impl SearchIndex {
                 }
             })
             .collect();
+        results.phrases_pending = self.positions_pending()
+            && groups
+                .iter()
+                .flatten()
+                .chain(&excluded)
+                .any(|a| matches!(a.kind, Kind::Phrase(_)));
         results.messages = messages;
         results
     }
