@@ -181,27 +181,6 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             },
         )
     };
-    // The histogram shows the query and facets without the date range, so
-    // the reader sees what lies outside the range too.
-    let undated_range: Rc<SearchResults> = {
-        let engine = engine.clone();
-        let mut filters = view.filters.clone();
-        filters.after = None;
-        filters.before = None;
-        use_memo(
-            (view.query.clone(), filters, engine.generation()),
-            move |(q, f, _)| {
-                let options = SearchOptions {
-                    limit: 0,
-                    ..Default::default()
-                };
-                engine
-                    .index()
-                    .search_text(&engine.articles(), q, true, f, &options)
-            },
-        )
-    };
-
     // Fetch the text of the open article, and of results as they come on
     // screen (see `ResultList`); render again when it arrives.
     let redraw = use_force_update();
@@ -360,7 +339,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 </aside>
                 <section class="results-column" aria-labelledby="results-heading">
                     <h1 id="results-heading" class="visually-hidden">{ format!("Search {}", engine.title) }</h1>
-                    <DateSlider engine={engine.clone()} histogram={undated_range.facets.months.clone()}
+                    <DateSlider engine={engine.clone()} histogram={results.timeline.clone()}
                                 after={view.filters.after} before={view.filters.before}
                                 approximate={results.approximate_dates} undated={results.undated}
                                 total={results.total} on_action={dispatch.clone()} />

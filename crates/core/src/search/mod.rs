@@ -249,6 +249,13 @@ pub struct SearchResults {
     pub total: usize,
     /// Counts per facet value.
     pub facets: Facets,
+    /// Articles per month for the query and every filter except the date
+    /// range (`after`/`before` of [`Filters`]) and the months selection:
+    /// the same values and labels as [`Facets::months`] would have with the
+    /// range cleared. For the date slider's histogram, which shows what
+    /// lies outside the range too, without a second search.
+    #[serde(default)]
+    pub timeline: Vec<FacetValue>,
     /// Alias names that matched (for "also matching: Shushi").
     pub aliases_matched: Vec<AliasMatch>,
     /// Similar words matched because exact matches were few.

@@ -5,33 +5,140 @@
 //! phrases alone. A word whose stem has many forms is merged through a
 //! dense per-article accumulator rather than by sorting.
 
-use super::index::SearchIndex;
+use super::index::{Derived, SearchIndex};
 use super::run::{Alternative, Candidate, Kind, Origin};
 use super::store::Posting;
 
+/// One group's matches, as the intersection reads them: raw counts still
+/// to be scored (a group of one plain-word alternative, the common case),
+/// or already scored (phrases, aliases, similar spellings).
+enum GroupList {
+    /// Per-article counts of one alternative's word forms; scored only for
+    /// the articles that survive the intersection.
+    Counts {
+        postings: Vec<Posting>,
+        idf: f32,
+        weight: f32,
+        exact: bool,
+    },
+    Scored(Vec<Candidate>),
+}
+
+impl GroupList {
+    fn len(&self) -> usize {
+        match self {
+            GroupList::Counts { postings, .. } => postings.len(),
+            GroupList::Scored(list) => list.len(),
+        }
+    }
+
+    #[inline(always)]
+    fn doc(&self, i: usize) -> u32 {
+        match self {
+            GroupList::Counts { postings, .. } => postings[i].doc,
+            GroupList::Scored(list) => list[i].0,
+        }
+    }
+
+    /// The score and exactness of entry `i`.
+    #[inline(always)]
+    fn score(&self, index: &SearchIndex, norms: &Derived, i: usize) -> (f32, bool) {
+        match self {
+            GroupList::Counts {
+                postings,
+                idf,
+                weight,
+                exact,
+            } => {
+                let p = postings[i];
+                let s = index.bm25f_with(norms, p.doc, p.headline, p.body, *idf);
+                (s * weight, *exact)
+            }
+            GroupList::Scored(list) => (list[i].1, list[i].2),
+        }
+    }
+}
+
 impl SearchIndex {
     /// All articles matching every group and no exclusion, sorted by article.
+    ///
+    /// Groups are intersected from the shortest list up on article numbers
+    /// alone; BM25F is computed only for the articles in every list, and
+    /// summed in that same order (shortest first).
     pub(super) fn evaluate(
         &self,
         groups: &[Vec<Alternative>],
         excluded: &[Alternative],
     ) -> Vec<Candidate> {
-        let mut lists: Vec<Vec<Candidate>> = groups.iter().map(|g| self.group_matches(g)).collect();
-        // Intersect from the shortest list up.
-        lists.sort_by_key(|l| l.len());
-        let mut lists = lists.into_iter();
-        let mut result = match lists.next() {
-            Some(first) => lists.fold(first, |acc, l| intersect(&acc, &l)),
+        let norms = self.derived();
+        let mut lists: Vec<GroupList> = groups.iter().map(|g| self.group_list(g)).collect();
+        // Stable, so equal lengths keep query order (and the sum its order).
+        lists.sort_by_key(GroupList::len);
+        let mut result = match lists.split_first() {
             None => (0..self.len() as u32).map(|d| (d, 0.0, true)).collect(),
+            Some((first, rest)) => {
+                let mut out = Vec::with_capacity(if rest.is_empty() { first.len() } else { 0 });
+                let mut cursors = vec![0usize; rest.len()];
+                'docs: for i in 0..first.len() {
+                    let doc = first.doc(i);
+                    for (list, at) in rest.iter().zip(cursors.iter_mut()) {
+                        while *at < list.len() && list.doc(*at) < doc {
+                            *at += 1;
+                        }
+                        if *at == list.len() {
+                            break 'docs;
+                        }
+                        if list.doc(*at) != doc {
+                            continue 'docs;
+                        }
+                    }
+                    let (mut score, mut exact) = first.score(self, norms, i);
+                    for (list, &at) in rest.iter().zip(&cursors) {
+                        let (s, e) = list.score(self, norms, at);
+                        score += s;
+                        exact &= e;
+                    }
+                    out.push((doc, score, exact));
+                }
+                out
+            }
         };
         for alt in excluded {
             if result.is_empty() {
                 break;
             }
-            let gone = self.matches(alt);
+            let gone = self.docs_of(alt);
             result = difference(&result, &gone);
         }
         result
+    }
+
+    /// A group's matches for [`SearchIndex::evaluate`].
+    fn group_list(&self, group: &[Alternative]) -> GroupList {
+        match group {
+            [alt] => match &alt.kind {
+                Kind::Forms(forms) => {
+                    let postings = self.form_counts(forms);
+                    GroupList::Counts {
+                        idf: self.idf(postings.len()),
+                        postings,
+                        weight: alt.weight,
+                        exact: !matches!(alt.origin, Origin::Typo { .. }),
+                    }
+                }
+                _ => GroupList::Scored(self.group_matches(group)),
+            },
+            _ => GroupList::Scored(self.group_matches(group)),
+        }
+    }
+
+    /// The articles an alternative matches, in article order (no scores).
+    fn docs_of(&self, alt: &Alternative) -> Vec<u32> {
+        match &alt.kind {
+            Kind::Nothing => Vec::new(),
+            Kind::Forms(forms) => self.form_counts(forms).iter().map(|p| p.doc).collect(),
+            Kind::Phrase(ids) => self.phrase_matches(ids).iter().map(|m| m.0).collect(),
+        }
     }
 
     /// The articles matching any alternative of a group: the best score and
@@ -62,9 +169,15 @@ impl SearchIndex {
             Kind::Forms(forms) => {
                 let counts = self.form_counts(forms);
                 let idf = self.idf(counts.len());
+                let norms = self.derived();
                 counts
                     .into_iter()
-                    .map(|p| (p.doc, self.bm25f(p.doc, p.headline, p.body, idf)))
+                    .map(|p| {
+                        (
+                            p.doc,
+                            self.bm25f_with(norms, p.doc, p.headline, p.body, idf),
+                        )
+                    })
                     .collect()
             }
             Kind::Phrase(ids) => self.phrase_matches(ids),
@@ -196,33 +309,21 @@ impl SearchIndex {
 
     #[inline]
     pub(super) fn bm25f(&self, doc: u32, headline: u32, body: u32, idf: f32) -> f32 {
+        self.bm25f_with(self.derived(), doc, headline, body, idf)
+    }
+
+    /// BM25F with the length norms precomputed per article (`norms`, this
+    /// index's derived data, passed in so hot loops fetch it once).
+    #[inline(always)]
+    fn bm25f_with(&self, norms: &Derived, doc: u32, headline: u32, body: u32, idf: f32) -> f32 {
         let c = &self.config;
         let d = doc as usize;
-        let norm = |len: u32, avg: f32| 1.0 - c.b + c.b * len as f32 / avg.max(1.0);
-        let mut tf = c.body_weight * body as f32 / norm(self.body_len[d], self.avg_body_len);
+        let mut tf = c.body_weight * body as f32 / norms.body_norm[d];
         if headline > 0 {
-            tf += c.headline_weight * headline as f32
-                / norm(self.headline_len[d], self.avg_headline_len);
+            tf += c.headline_weight * headline as f32 / norms.headline_norm[d];
         }
         idf * tf * (c.k1 + 1.0) / (c.k1 + tf)
     }
-}
-
-fn intersect(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1, a[i].2 && b[j].2));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 /// Articles in either list: the better score, exact if either is.
@@ -255,14 +356,14 @@ fn union(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
 }
 
 /// The candidates not in `gone` (both in article order).
-fn difference(a: &[Candidate], gone: &[(u32, f32)]) -> Vec<Candidate> {
+fn difference(a: &[Candidate], gone: &[u32]) -> Vec<Candidate> {
     let mut j = 0;
     a.iter()
         .filter(|c| {
-            while j < gone.len() && gone[j].0 < c.0 {
+            while j < gone.len() && gone[j] < c.0 {
                 j += 1;
             }
-            j >= gone.len() || gone[j].0 != c.0
+            j >= gone.len() || gone[j] != c.0
         })
         .copied()
         .collect()

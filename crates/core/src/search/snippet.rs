@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::analyze::{tokenize, Token};
+use super::analyze::{fold, tokenize, Token};
 use super::index::is_searched;
 use super::{Highlights, ParagraphHighlights, Snippet, Span};
 use crate::model::Article;
@@ -17,8 +17,8 @@ pub(crate) struct Marker {
     pub(crate) words: BTreeSet<String>,
     pub(crate) phrases: Vec<Vec<String>>,
     /// The words with those that start with another word left out: an
-    /// ASCII paragraph containing none of them (nor every word of some
-    /// phrase) has nothing to mark. Filled by [`Marker::prepare`].
+    /// paragraph whose folded text contains none of them (nor every word
+    /// of some phrase) has nothing to mark. Filled by [`Marker::prepare`].
     needles: Vec<String>,
 }
 
@@ -37,8 +37,8 @@ impl Marker {
         }
     }
 
-    /// Whether an ASCII text may contain something to mark, given it
-    /// lower-cased without apostrophes in `folded`.
+    /// Whether a text may contain something to mark, given it folded
+    /// without apostrophes in `folded`.
     fn may_match(&self, folded: &str) -> bool {
         self.needles.iter().any(|n| folded.contains(n.as_str()))
             || self
@@ -80,6 +80,15 @@ impl Marker {
     }
 }
 
+/// Whether a text has a word at all (the fallback snippet needs one).
+fn has_word(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        !tokenize(text).is_empty()
+    }
+}
+
 /// Sorts spans and joins overlapping ones.
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_unstable();
@@ -113,19 +122,24 @@ pub(crate) fn highlight(article: &Article, marker: &Marker) -> (Highlights, Opti
             continue;
         }
         let text = &paragraph.text;
+        folded.clear();
         if text.is_ascii() {
-            folded.clear();
             folded.extend(
                 text.bytes()
                     .filter(|&b| b != b'\'')
                     .map(|b| char::from(b.to_ascii_lowercase())),
             );
-            if !marker.may_match(&folded) {
-                if fallback.is_none() && text.bytes().any(|b| b.is_ascii_alphanumeric()) {
-                    fallback = Some(p);
-                }
-                continue;
+        } else {
+            // Folding is character by character, so every token's folded
+            // form (apostrophes dropped) is a substring of this.
+            folded.push_str(&fold(text));
+            folded.retain(|c| c != '\'');
+        }
+        if !marker.may_match(&folded) {
+            if fallback.is_none() && has_word(text) {
+                fallback = Some(p);
             }
+            continue;
         }
         let tokens = tokenize(text);
         if fallback.is_none() && !tokens.is_empty() {

@@ -345,6 +345,7 @@ impl SearchIndex {
             languages,
             entities,
             norms,
+            derived: Default::default(),
         };
         for t in 0..index.terms.len() {
             let mut last: Option<u32> = None;

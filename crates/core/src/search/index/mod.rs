@@ -18,6 +18,7 @@
 
 mod build;
 mod bytes;
+mod derived;
 mod split;
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,7 @@ pub(crate) use super::store::{Column, Dictionary, Positions, Postings};
 use crate::entities::Gazetteer;
 use crate::model::Role;
 pub use bytes::IndexFormatError;
+pub(crate) use derived::{Derived, NO_SLOT, NO_VALUE};
 
 /// How the entity facet shows an entity: its name and kind, from the
 /// gazetteer.
@@ -143,6 +145,10 @@ pub struct SearchIndex {
     pub(crate) languages: Column,
     pub(crate) entities: Column,
     pub(crate) norms: Vec<f32>,
+    /// Length norms and dense facet slots, computed on first search (not
+    /// stored: see `derived.rs`).
+    #[serde(skip)]
+    pub(crate) derived: derived::LazyDerived,
 }
 
 /// The paragraphs that are searched: body, standfirst and captions.

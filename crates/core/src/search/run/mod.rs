@@ -9,11 +9,16 @@ use super::parse::{parse_query, Query, Term};
 use super::snippet::{highlight, Marker};
 use super::{AliasMatch, Correction, Filters, Hit, SearchOptions, SearchResults, Sort};
 use crate::model::Article;
+#[cfg(test)]
+use order::interleave;
 
 /// A prefix matches at most this many word forms (the most frequent ones).
 const MAX_PREFIX_FORMS: usize = 200;
 /// Similar spellings tried per typed word.
 pub(super) const MAX_CORRECTIONS: usize = 3;
+/// Pages up to this long are picked by [`top_k`]; longer ones by a
+/// selection then a sort.
+pub(super) const TOP_K_BY_INSERTION: usize = 64;
 /// Score factor of an alias match relative to the typed name.
 const ALIAS_WEIGHT: f32 = 0.9;
 /// Score factor of a similar-spelling match.
@@ -116,10 +121,11 @@ impl SearchIndex {
             candidates = self.evaluate(&groups, &excluded);
         }
         let constraints = Constraints::new(self, query, filters, &mut messages);
-        let (mut passing, facets) = constraints.apply(self, candidates);
+        let (mut passing, facets, timeline) = constraints.apply(self, candidates);
         let mut results = SearchResults {
             total: passing.len(),
             facets,
+            timeline,
             ..Default::default()
         };
         for &(doc, _, _) in &passing {
@@ -281,38 +287,6 @@ impl SearchIndex {
         out
     }
 
-    /// Orders the hits; only the first `needed` are guaranteed in order
-    /// (the rest are dropped) unless outlets are interleaved.
-    fn sort(&self, hits: &mut Vec<Candidate>, options: &SearchOptions, needed: usize) {
-        let date = |d: u32| (self.date_start[d as usize], self.precision[d as usize]);
-        let dated = |d: u32| self.precision[d as usize] > 0;
-        let order = |a: &Candidate, b: &Candidate| {
-            let relevance = || b.2.cmp(&a.2).then(b.1.total_cmp(&a.1));
-            let newest = || dated(b.0).cmp(&dated(a.0)).then(date(b.0).cmp(&date(a.0)));
-            let oldest = || dated(b.0).cmp(&dated(a.0)).then(date(a.0).cmp(&date(b.0)));
-            match options.sort {
-                Sort::Relevance => relevance().then_with(newest),
-                Sort::Newest => newest().then_with(relevance),
-                Sort::Oldest => oldest().then_with(relevance),
-            }
-            .then(a.0.cmp(&b.0))
-        };
-        if options.interleave_outlets {
-            hits.sort_unstable_by(order);
-            *hits = interleave(hits, |d| self.outlets.of(d as usize).first().copied());
-            return;
-        }
-        if needed == 0 {
-            hits.clear();
-            return;
-        }
-        if needed < hits.len() {
-            hits.select_nth_unstable_by(needed - 1, order);
-            hits.truncate(needed);
-        }
-        hits.sort_unstable_by(order);
-    }
-
     fn report_expansions(
         &self,
         groups: &[Vec<Alternative>],
@@ -368,27 +342,7 @@ impl SearchIndex {
     }
 }
 
-/// Takes one hit from each outlet in turn (outlets in order of their best
-/// hit; articles without an outlet count as one outlet).
-fn interleave(hits: &[Candidate], outlet: impl Fn(u32) -> Option<u32>) -> Vec<Candidate> {
-    let mut queues: Vec<(Option<u32>, std::collections::VecDeque<Candidate>)> = Vec::new();
-    for &hit in hits {
-        let key = outlet(hit.0);
-        match queues.iter_mut().find(|q| q.0 == key) {
-            Some(q) => q.1.push_back(hit),
-            None => queues.push((key, std::collections::VecDeque::from([hit]))),
-        }
-    }
-    let mut out = Vec::with_capacity(hits.len());
-    while out.len() < hits.len() {
-        for q in queues.iter_mut() {
-            if let Some(hit) = q.1.pop_front() {
-                out.push(hit);
-            }
-        }
-    }
-    out
-}
+mod order;
 
 #[cfg(test)]
 mod tests;
