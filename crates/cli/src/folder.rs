@@ -106,9 +106,10 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
 
     // Read and ingest on every core, then assemble in path order, so the
     // result never depends on which thread finished first.
+    let timer = crate::timings::Timer::start();
     let progress = Progress::new(files.len() as u64);
     let manifest_path = manifest_path.as_ref();
-    let outputs = parallel_map(&files, |path| {
+    let outputs = crate::parallel::map(&files, |_, path| {
         let relative = path
             .strip_prefix(dir)
             .unwrap_or(path)
@@ -212,8 +213,10 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
             "manifest: [articles.{unknown:?}] matches no article file"
         ));
     }
+    timer.lap("read and ingest files");
     let passes = ingest::corpus_passes(&mut articles, &prints, &manifest);
     drop(prints);
+    timer.lap("duplicates and repetition");
     // Each file's merged copies, so the report still accounts for them.
     let by_file: std::collections::HashMap<&str, usize> = report
         .files
@@ -267,6 +270,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
         ]
     });
     report.candidates = entities::merge_candidates(parts);
+    timer.lap("candidate names");
     Ok((Bundle::new(manifest.title.clone(), articles), report))
 }
 
@@ -276,36 +280,6 @@ enum Read {
     Skipped,
     Unreadable(String),
     Articles(Vec<Result<(dossier_core::Article, Fingerprint), dossier_core::ingest::IngestError>>),
-}
-
-/// `f` over `items` on all available cores, results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    let done = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                let mut mine = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    mine.push((i, f(item)));
-                }
-                done.lock().expect("no worker panicked").extend(mine);
-            });
-        }
-    });
-    for (i, r) in done.into_inner().expect("no worker panicked") {
-        slots[i] = Some(r);
-    }
-    slots
-        .into_iter()
-        .map(|r| r.expect("every item was processed"))
-        .collect()
 }
 
 /// A progress bar on stderr that appears only once a run has taken more

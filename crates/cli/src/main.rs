@@ -3,10 +3,12 @@
 //! about articles lives in `dossier-core`.
 
 mod folder;
+mod parallel;
 mod report;
 mod serve;
 mod site;
 mod template;
+mod timings;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -138,20 +140,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(dir) => Site::from_app_dir(dir)?,
                 None => Site::embedded()?,
             };
-            let info = site.complete(&bundle, &search, &build_date())?;
-            if single_file {
-                std::fs::write(&out, site.single_file()?)
+            let timer = timings::Timer::start();
+            let info = if single_file {
+                let info = site.complete(&bundle, &search, &build_date())?;
+                std::fs::write(&out, site.single_file(&bundle)?)
                     .with_context(|| format!("cannot write {}", out.display()))?;
                 eprintln!("wrote {} articles into {}", info.articles, out.display());
+                info
             } else {
-                site.write_folder(&out)?;
+                let info = site.build_folder(&bundle, &search, &build_date(), &out)?;
                 eprintln!(
                     "wrote a site with {} articles to {} (open {})",
                     info.articles,
                     out.display(),
                     out.join("index.html").display()
                 );
-            }
+                info
+            };
+            timer.lap("write the site");
             eprintln!("corpus sha256 {}", info.corpus_sha256);
         }
         Command::Ingest {
@@ -160,6 +166,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ingest,
         } => {
             let bundle = folder::ingest_with(&articles, &ingest.options())?;
+            let timer = timings::Timer::start();
             // Streamed: a 100k-article bundle is a gigabyte of JSON, not worth holding twice.
             let file = std::fs::File::create(&out)
                 .with_context(|| format!("cannot write {}", out.display()))?;
@@ -168,6 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .map_err(std::io::Error::from)
                 .and_then(|()| std::io::Write::flush(&mut writer))
                 .with_context(|| format!("cannot write {}", out.display()))?;
+            timer.lap("write the bundle");
             eprintln!(
                 "wrote {} articles to {}",
                 bundle.articles.len(),

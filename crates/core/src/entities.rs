@@ -19,7 +19,9 @@
 //! assert_eq!(&"Erdogan met Aliyev in Nakhichevan."[found[2].start..found[2].end], "Nakhichevan");
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -113,9 +115,39 @@ struct Pattern {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    /// Patterns by their first folded word, longest first.
-    index: BTreeMap<String, Vec<Pattern>>,
+    /// Patterns by their first folded word, longest first. A hash map:
+    /// every word of every paragraph is looked up here, and only lookups
+    /// are made (never an iteration whose order could show in output).
+    index: HashMap<String, Vec<Pattern>, BuildFnv>,
 }
+
+/// FNV-1a: a fast hash for the short folded words the matcher looks up
+/// (the standard SipHash guards against adversarial keys, which a
+/// gazetteer's fixed key set does not need). Lookups only, so the choice
+/// never changes output.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type BuildFnv = BuildHasherDefault<Fnv>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -141,7 +173,7 @@ impl Gazetteer {
 
     /// Builds the matching index over `entities`.
     pub fn new(entities: Vec<Entity>) -> Result<Self, GazetteerError> {
-        let mut index: BTreeMap<String, Vec<Pattern>> = BTreeMap::new();
+        let mut index: HashMap<String, Vec<Pattern>, BuildFnv> = HashMap::default();
         let mut ids = std::collections::BTreeSet::new();
         for (i, entity) in entities.iter().enumerate() {
             if !ids.insert(entity.id.as_str()) {
@@ -195,11 +227,20 @@ impl Gazetteer {
     /// longest name at a position wins).
     pub fn find(&self, text: &str) -> Vec<Found> {
         let tokens: Vec<(usize, usize)> = words(text).collect();
-        let folded: Vec<String> = tokens.iter().map(|&(s, e)| fold(&text[s..e])).collect();
+        // Every word folded into one buffer: one allocation per text, not
+        // one per word (this runs over every paragraph of the corpus).
+        let mut buffer = String::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(tokens.len());
+        for &(s, e) in &tokens {
+            let start = buffer.len();
+            fold_into(&text[s..e], &mut buffer);
+            spans.push((start, buffer.len()));
+        }
+        let folded: Vec<&str> = spans.iter().map(|&(s, e)| &buffer[s..e]).collect();
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let hit = self.index.get(&folded[i]).and_then(|patterns| {
+            let hit = self.index.get(folded[i]).and_then(|patterns| {
                 patterns.iter().find(|p| {
                     let n = p.words.len();
                     i + n <= tokens.len()
@@ -269,36 +310,74 @@ fn joined_as_one_name(text: &str, tokens: &[(usize, usize)]) -> bool {
 /// The words of `text` as byte ranges: runs of letters, digits and
 /// combining marks. Apostrophes, hyphens and dots separate words, so
 /// "Turkey’s" contains the word "Turkey".
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break (i, c);
-            }
+pub fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        at: 0,
+        ascii: text.is_ascii(),
+    }
+}
+
+/// The iterator [`words`] returns. An all-ASCII text (most paragraphs of
+/// an English corpus) is scanned byte by byte, which gives the same words
+/// as the general path: in ASCII, letters and digits are exactly the
+/// alphanumeric characters, and there are no combining marks.
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    text: &'a str,
+    /// Byte offset where the next search starts.
+    at: usize,
+    ascii: bool,
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (start, end) = if self.ascii {
+            let bytes = self.text.as_bytes();
+            let start = self.at
+                + bytes[self.at..]
+                    .iter()
+                    .position(u8::is_ascii_alphanumeric)?;
+            let end = bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |n| start + n);
+            (start, end)
+        } else {
+            let (first, _) = self.text[self.at..]
+                .char_indices()
+                .find(|(_, c)| c.is_alphanumeric())?;
+            let start = self.at + first;
+            // The first character is alphanumeric, so it passes this test.
+            let end = self.text[start..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphanumeric() || is_combining_mark(c)))
+                .map_or(self.text.len(), |(i, _)| start + i);
+            (start, end)
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() || is_combining_mark(c) {
-                chars.next();
-            } else {
-                end = i;
-                break;
-            }
-        }
+        self.at = end;
         Some((start, end))
-    })
+    }
 }
 
 /// Folds a word for matching: lower case, diacritics removed, and the
 /// letters that do not decompose mapped by hand (Turkish ı and İ,
 /// Azerbaijani ə, ø, ł, đ, ß, æ, œ).
 pub fn fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (so a caller folding many words can reuse
+/// one buffer).
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars() {
         match c {
             'ı' | 'İ' => out.push('i'),
@@ -317,7 +396,6 @@ pub fn fold(word: &str) -> String {
             }),
         }
     }
-    out
 }
 
 /// A capitalised name seen in the corpus but not in the gazetteer, for a
@@ -488,6 +566,12 @@ const NOT_NAMES: &[&str] = &[
     "turkey",
 ];
 
+/// [`NOT_NAMES`] as a set: looked up for every capitalised word.
+fn not_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+}
+
 /// Capitalised names in the body, dek and caption paragraphs that the
 /// gazetteer does not know, most frequent first (then alphabetically).
 /// Sequences of capitalised words are taken as one name ("Husseiniyya
@@ -522,7 +606,7 @@ pub fn candidates(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Candidate>
                 let is_name_word = |&(s, e): &(usize, usize)| {
                     let w = &text[s..e];
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && !NOT_NAMES.contains(&fold(w).as_str())
+                        && !not_names().contains(fold(w).as_str())
                         && !known.iter().any(|&(ks, ke)| s < ke && e > ks)
                         && !w.chars().all(|c| c.is_ascii_digit())
                 };
@@ -611,6 +695,40 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The words of `text` by the general (character) path only.
+    fn words_by_chars(text: &str) -> Vec<(usize, usize)> {
+        Words {
+            text,
+            at: 0,
+            ascii: false,
+        }
+        .collect()
+    }
+
+    #[test]
+    fn ascii_and_general_word_paths_agree() {
+        for text in [
+            "",
+            "  ",
+            "Turkey's troops, 2,000 of them, left Nagorno-Karabakh.",
+            "U.S.-led talks",
+            "a",
+            "end with word",
+            "--x--",
+        ] {
+            assert_eq!(
+                words(text).collect::<Vec<_>>(),
+                words_by_chars(text),
+                "{text:?}"
+            );
+        }
+        let mixed = "Erdoğan (Türkiye) met Aliyev";
+        assert_eq!(
+            words(mixed).map(|(s, e)| &mixed[s..e]).collect::<Vec<_>>(),
+            ["Erdoğan", "Türkiye", "met", "Aliyev"]
+        );
     }
 
     #[test]

@@ -25,10 +25,13 @@
 //! reading 100,000 bodies.
 //!
 //! The same files work unchanged over http and under any sub-path.
-//! A site is assembled in memory ([`Site`]) and then written out, so the
-//! folder and the single file come from the same steps.
+//! A site's app and data files are assembled in memory ([`Site`]) and then
+//! written out, so the folder and the single file come from the same
+//! steps; the body shards, most of the bytes, are written to a folder as
+//! they are made (see `shards.rs`), never all held at once.
 
 mod pack;
+mod shards;
 pub mod sums;
 
 use std::collections::BTreeMap;
@@ -40,14 +43,10 @@ use dossier_core::search::{SearchConfig, SearchIndex};
 use dossier_core::{Bundle, SiteInfo};
 use sha2::{Digest, Sha256};
 
+use shards::SHARD_SIZE;
+
 /// Where the data lives inside a site; never part of the app template.
 const DATA_DIR: &str = "data/";
-
-/// Articles per body shard. Small, because the results on screen come
-/// from all over the dossier: a page of results asks for about as many
-/// shards as it shows articles, and each should cost a millisecond to parse,
-/// not tens (measured at 64 articles a shard: 146 ms a keystroke at 10,000).
-pub const SHARD_SIZE: usize = 8;
 
 /// A site being assembled: relative path → bytes.
 #[derive(Debug, Default)]
@@ -85,79 +84,116 @@ impl Site {
     }
 
     /// Makes the app start from classic scripts, adds the dossier's data
-    /// (catalog, prebuilt search index, body shards) and returns what the
-    /// About panel will show.
+    /// (catalog and prebuilt search index) and returns what the About panel
+    /// will show. The body shards are not held here: [`Site::build_folder`]
+    /// streams them to disk and [`Site::single_file`] inlines them, each
+    /// from the same `bundle`.
     pub fn complete(
         &mut self,
         bundle: &Bundle,
         search: &SearchConfig,
         built: &str,
     ) -> Result<SiteInfo> {
-        pack::classic_scripts(&mut self.files)?;
-        let info = SiteInfo {
-            title: bundle.title.clone(),
-            articles: bundle.articles.len(),
-            built: built.to_string(),
-            // The fingerprint is of the whole bundle, as `dossier ingest` writes it.
-            corpus_sha256: fingerprint(bundle),
-            dossier_version: env!("CARGO_PKG_VERSION").to_string(),
-            shard_size: SHARD_SIZE,
-        };
-        self.files.retain(|path, _| !path.starts_with(DATA_DIR));
-        self.files.insert(
-            format!("{DATA_DIR}corpus.js"),
-            corpus_script(&bundle.catalog().to_json(), &info).into_bytes(),
-        );
-        // Word positions (over half the index, read only for phrases) go
-        // in a file of their own that the page loads when a phrase needs it.
-        let (index, positions) = SearchIndex::build(&bundle.articles, search).to_split_bytes();
-        for (file, global, bytes) in [
-            ("index.js", "__dossierIndex", index),
-            ("positions.js", "__dossierPositions", positions),
-        ] {
-            self.files.insert(
-                format!("{DATA_DIR}{file}"),
-                format!(
-                    "window.{global} = \"{}\";\n",
-                    base64::engine::general_purpose::STANDARD.encode(bytes)
-                )
-                .into_bytes(),
-            );
-        }
-        for (n, chunk) in bundle.articles.chunks(SHARD_SIZE).enumerate() {
-            let json = serde_json::to_string(chunk).expect("articles serialise");
-            self.files
-                .insert(shard_path(n), shard_script(n, &json).into_bytes());
-        }
-        pack::set_title(&mut self.files, &bundle.title)?;
-        pack::content_security_policy(&mut self.files)?;
-        Ok(info)
+        Ok(self.complete_while(bundle, search, built, || Ok(()))?.0)
     }
 
-    /// Writes the site as a folder, with its `SHA256SUMS`. Files that an
-    /// earlier build listed there and this one no longer has (app files
-    /// with older content hashes in their names) are removed, so the folder
-    /// holds exactly this site; nothing else in it is touched.
-    pub fn write_folder(&self, out: &Path) -> Result<()> {
+    /// Writes the site for `bundle` as the folder `out`: [`Site::complete`],
+    /// with the body shards written (on every core, each as soon as it is
+    /// made) while the search index is still being built, then the app and
+    /// data files and `SHA256SUMS`. Files that an earlier build listed and
+    /// this one no longer has (app files with older content hashes in their
+    /// names, shards beyond the new count) are removed, so the folder holds
+    /// exactly this site; nothing else in it is touched.
+    pub fn build_folder(
+        &mut self,
+        bundle: &Bundle,
+        search: &SearchConfig,
+        built: &str,
+        out: &Path,
+    ) -> Result<SiteInfo> {
+        let previous = sums::listed(out).unwrap_or_default();
         std::fs::create_dir_all(out.join(DATA_DIR).join("shards"))
             .with_context(|| format!("cannot create {}", out.display()))?;
-        for stale in sums::listed(out).unwrap_or_default() {
-            if !self.files.contains_key(&stale) {
-                let _ = std::fs::remove_file(out.join(&stale));
-            }
-        }
+        let (info, shard_hashes) = self.complete_while(bundle, search, built, || {
+            shards::write(out, &bundle.articles)
+        })?;
+        let mut hashes: BTreeMap<String, String> = shard_hashes.into_iter().collect();
         for (path, bytes) in &self.files {
             let target = out.join(path);
             std::fs::write(&target, bytes)
                 .with_context(|| format!("cannot write {}", target.display()))?;
+            hashes.insert(path.clone(), hex(&Sha256::digest(bytes)));
         }
-        std::fs::write(out.join(sums::FILE_NAME), sums::render(&self.files))?;
-        Ok(())
+        for stale in previous {
+            if !hashes.contains_key(&stale) {
+                let _ = std::fs::remove_file(out.join(&stale));
+            }
+        }
+        std::fs::write(out.join(sums::FILE_NAME), sums::render_hashes(&hashes))?;
+        Ok(info)
+    }
+
+    /// [`Site::complete`], running `meanwhile` on this thread while the
+    /// search index (the longest single step, which only reads the
+    /// articles) is built on another, after the bundle's fingerprint and
+    /// catalog.
+    fn complete_while<R>(
+        &mut self,
+        bundle: &Bundle,
+        search: &SearchConfig,
+        built: &str,
+        meanwhile: impl FnOnce() -> Result<R>,
+    ) -> Result<(SiteInfo, R)> {
+        let timer = crate::timings::Timer::start();
+        pack::classic_scripts(&mut self.files)?;
+        let (index, info, catalog, extra) = std::thread::scope(|scope| {
+            let index =
+                scope.spawn(|| SearchIndex::build(&bundle.articles, search).to_split_bytes());
+            let info = SiteInfo {
+                title: bundle.title.clone(),
+                articles: bundle.articles.len(),
+                built: built.to_string(),
+                // The fingerprint is of the whole bundle, as `dossier ingest` writes it.
+                corpus_sha256: fingerprint(bundle),
+                dossier_version: env!("CARGO_PKG_VERSION").to_string(),
+                shard_size: SHARD_SIZE,
+            };
+            let catalog = corpus_script(&bundle.catalog().to_json(), &info);
+            timer.lap("fingerprint and catalog");
+            let extra = meanwhile();
+            timer.lap("shards (beside the index)");
+            let index = index.join().expect("the index build does not panic");
+            timer.lap("search index (after the rest)");
+            (index, info, catalog, extra)
+        });
+        let extra = extra?;
+        self.files.retain(|path, _| !path.starts_with(DATA_DIR));
+        self.files
+            .insert(format!("{DATA_DIR}corpus.js"), catalog.into_bytes());
+        // Word positions (over half the index, read only for phrases) go
+        // in a file of their own that the page loads when a phrase needs it.
+        let (index, positions) = index;
+        for (file, global, bytes) in [
+            ("index.js", "__dossierIndex", index),
+            ("positions.js", "__dossierPositions", positions),
+        ] {
+            let mut script = String::with_capacity(bytes.len() / 3 * 4 + 64);
+            script.push_str(&format!("window.{global} = \""));
+            base64::engine::general_purpose::STANDARD.encode_string(&bytes, &mut script);
+            script.push_str("\";\n");
+            self.files
+                .insert(format!("{DATA_DIR}{file}"), script.into_bytes());
+        }
+        pack::set_title(&mut self.files, &bundle.title)?;
+        pack::content_security_policy(&mut self.files)?;
+        Ok((info, extra))
     }
 
     /// The whole site as one HTML file: styles, scripts, wasm and data
-    /// inlined, with a CSP that allows exactly those inline scripts.
-    pub fn single_file(&self) -> Result<String> {
+    /// (with `bundle`'s body shards) inlined, with a CSP that allows
+    /// exactly those inline scripts.
+    pub fn single_file(mut self, bundle: &Bundle) -> Result<String> {
+        shards::insert(&mut self.files, &bundle.articles);
         pack::inline_everything(&self.files)
     }
 }
@@ -180,20 +216,6 @@ pub fn corpus_script(bundle_json: &str, info: &SiteInfo) -> String {
         literal(bundle_json),
         literal(&info_json)
     )
-}
-
-/// Where body shard `n` lives in a site.
-pub fn shard_path(n: usize) -> String {
-    format!("{DATA_DIR}shards/{n}.js")
-}
-
-/// Body shard `n` as a classic script: it files its JSON text under its
-/// number, where the page picks it up (see `src/shards.rs`).
-fn shard_script(n: usize, articles_json: &str) -> String {
-    let literal = serde_json::to_string(articles_json)
-        .expect("a string serialises")
-        .replace("</", "<\\/");
-    format!("(window.__dossierShards = window.__dossierShards || {{}})[{n}] = {literal};\n")
 }
 
 /// SHA-256 of the bundle's JSON as `dossier ingest` writes it, hashed as it
@@ -309,9 +331,13 @@ mod tests {
         let app = trunk_output();
         let out = tempfile::tempdir().unwrap();
         let mut site = Site::from_app_dir(app.path()).unwrap();
-        site.complete(&bundle("x"), &SearchConfig::default(), "2026-01-01")
-            .unwrap();
-        site.write_folder(out.path()).unwrap();
+        site.build_folder(
+            &bundle("x"),
+            &SearchConfig::default(),
+            "2026-01-01",
+            out.path(),
+        )
+        .unwrap();
         assert!(sums::verify(out.path()).unwrap().is_ok());
 
         // Completing a written site again (as `dossier build --app SITE` does) changes nothing.
@@ -320,6 +346,48 @@ mod tests {
             .complete(&bundle("x"), &SearchConfig::default(), "2026-01-01")
             .unwrap();
         assert_eq!(again.files, site.files);
+    }
+
+    #[test]
+    fn shards_are_streamed_to_the_folder_listed_and_stale_ones_removed() {
+        let app = trunk_output();
+        let out = tempfile::tempdir().unwrap();
+        let articles = (0..SHARD_SIZE * 2 + 1)
+            .map(|i| dossier_core::Article {
+                id: format!("a{i:03}"),
+                headline: format!("Headline {i}"),
+                ..Default::default()
+            })
+            .collect();
+        let many = Bundle::new("Many".into(), articles);
+        let mut site = Site::from_app_dir(app.path()).unwrap();
+        site.build_folder(&many, &SearchConfig::default(), "2026-01-01", out.path())
+            .unwrap();
+        assert!(sums::verify(out.path()).unwrap().is_ok());
+        let shard = |n: usize| {
+            let script =
+                std::fs::read_to_string(out.path().join(format!("data/shards/{n}.js"))).unwrap();
+            let literal = script
+                .trim_start_matches(&format!(
+                    "(window.__dossierShards = window.__dossierShards || {{}})[{n}] = "
+                ))
+                .trim_end_matches(";\n");
+            let json: String = serde_json::from_str(&literal.replace("<\\/", "</")).unwrap();
+            serde_json::from_str::<Vec<dossier_core::Article>>(&json).unwrap()
+        };
+        assert_eq!(shard(0).len(), SHARD_SIZE);
+        assert_eq!(shard(1)[0].id, many.articles[SHARD_SIZE].id);
+        assert_eq!(shard(2).len(), 1);
+
+        // A smaller dossier written over it leaves no stale shard behind.
+        let few = bundle("x");
+        let mut again = Site::from_app_dir(out.path()).unwrap();
+        again
+            .build_folder(&few, &SearchConfig::default(), "2026-01-01", out.path())
+            .unwrap();
+        assert!(!out.path().join("data/shards/1.js").exists());
+        assert_eq!(shard(0)[0].headline, "x");
+        assert!(sums::verify(out.path()).unwrap().is_ok());
     }
 
     #[test]

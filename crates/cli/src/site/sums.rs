@@ -14,10 +14,22 @@ use super::hex;
 pub const FILE_NAME: &str = "SHA256SUMS";
 
 /// The file list for these files, sorted by path.
+#[cfg(test)]
 pub fn render(files: &BTreeMap<String, Vec<u8>>) -> String {
-    files
+    let hashes = files
         .iter()
-        .map(|(path, bytes)| format!("{}  {path}\n", hex(&Sha256::digest(bytes))))
+        .map(|(path, bytes)| (path.clone(), hex(&Sha256::digest(bytes))))
+        .collect();
+    render_hashes(&hashes)
+}
+
+/// The file list for files already hashed (path → SHA-256 in hex), sorted
+/// by path: for a site whose biggest files were hashed as they were
+/// written, never all held at once.
+pub fn render_hashes(hashes: &BTreeMap<String, String>) -> String {
+    hashes
+        .iter()
+        .map(|(path, hash)| format!("{hash}  {path}\n"))
         .collect()
 }
 

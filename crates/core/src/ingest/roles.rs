@@ -51,6 +51,11 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 /// The accessibility links a saved web page carries ("Skip to main
 /// content", "Skip to content", "Jump to navigation").
 pub fn is_navigation_link(line: &str) -> bool {
+    // At most five words: checked before lower-casing, which would copy
+    // every long body paragraph only to reject it.
+    if line.split_whitespace().nth(5).is_some() {
+        return false;
+    }
     let lower = line.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     matches!(words.first(), Some(&"skip") | Some(&"jump"))
@@ -80,7 +85,9 @@ pub fn classify_line(text: &str) -> Option<(Role, &'static str)> {
     static MAP: OnceLock<Regex> = OnceLock::new();
     static WIRE: OnceLock<Regex> = OnceLock::new();
 
-    let words = word_count(text);
+    // Every rule below asks for at most 90 words, so counting stops at 91:
+    // a long body paragraph is not walked to its end.
+    let words = text.split_whitespace().take(91).count();
     let short = words <= 40;
     if is_navigation_link(text) {
         return Some((Role::Furniture, "navigation-link"));
