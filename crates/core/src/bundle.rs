@@ -140,6 +140,28 @@ mod tests {
     use crate::model::{Fact, Provenance};
     use crate::PartialDate;
 
+    #[test]
+    fn the_catalog_keeps_what_the_list_shows_and_the_date_note() {
+        let mut a = article("a", Some("2021-09"));
+        a.paragraphs = vec![crate::model::Paragraph::body("Text.")];
+        a.language = Some(Fact {
+            note: Some("detected".into()),
+            ..Fact::new("en".into(), Provenance::Estimated)
+        });
+        if let Some(date) = &mut a.published {
+            date.note = Some("from the manifest".into());
+        }
+        let bundle = Bundle::new("t".into(), vec![a.clone()]);
+        let json = bundle.catalog().to_json();
+        for gone in ["source_file", "paragraphs", "detected"] {
+            assert!(!json.contains(gone), "{gone} in {json}");
+        }
+        assert!(json.contains("from the manifest"));
+        let back = Bundle::from_json(&json).unwrap();
+        assert_eq!(back.articles[0].headline, a.headline);
+        assert_eq!(back.articles[0].language.as_ref().unwrap().value, "en");
+    }
+
     fn article(id: &str, date: Option<&str>) -> Article {
         Article {
             id: id.into(),
