@@ -61,6 +61,8 @@ pub struct Compare {
     pub stop_list: StopList,
     /// Distinctive terms: the reader's own stop words as typed (`stop=`).
     pub stop_extra: String,
+    /// Distinctive terms: two-word phrases rather than words (`words=2`).
+    pub phrases: bool,
     /// Trends: up to five terms (`terms=occup*,liberat*`).
     pub terms: Vec<String>,
     /// Events timeline: grouped by month (the default) or day (`group=day`).
@@ -85,6 +87,7 @@ impl Default for Compare {
             range_b: DateRange::default(),
             stop_list: StopList::default(),
             stop_extra: String::new(),
+            phrases: false,
             terms: Vec::new(),
             // A month groups a story's dates readably; days on request.
             group: Granularity::Month,
@@ -96,7 +99,7 @@ impl Default for Compare {
 
 /// The link keys the Compare page reads (besides `sort`, which it shares
 /// with the result list).
-pub(super) const KEYS: [&str; 14] = [
+pub(super) const KEYS: [&str; 15] = [
     "term",
     "a",
     "b",
@@ -108,6 +111,7 @@ pub(super) const KEYS: [&str; 14] = [
     "b_to",
     "stopwords",
     "stop",
+    "words",
     "group",
     "only",
     "speaker",
@@ -185,6 +189,13 @@ impl Compare {
                 )),
             },
             "stop" => self.stop_extra = value.to_string(),
+            "words" => match value {
+                "2" => self.phrases = true,
+                "1" => self.phrases = false,
+                _ => notices.push(format!(
+                    "Distinctive terms shows words (1) or two-word phrases (2), not “{value}”; showing words."
+                )),
+            },
             "group" => match value {
                 "day" => self.group = Granularity::Day,
                 "month" => self.group = Granularity::Month,
@@ -224,6 +235,9 @@ impl Compare {
         }
         if !self.stop_extra.is_empty() {
             params.push(("stop", self.stop_extra.clone()));
+        }
+        if self.phrases {
+            params.push(("words", "2".into()));
         }
         if !self.terms.is_empty() {
             params.push(("terms", self.terms.join(",")));
@@ -320,6 +334,7 @@ mod tests {
             range_b: range(Some("2023-09-25"), None),
             stop_list: StopList::None,
             stop_extra: "said, Türkiye".into(),
+            phrases: true,
             group: Granularity::Day,
             only: Some("Al-Monitor".into()),
             speaker: Some("entity:erdogan".into()),
@@ -329,7 +344,7 @@ mod tests {
         assert_eq!(
             hash,
             "#/compare/terms?vs=dates&a_from=2022&a_to=2022-12&b_from=2023-09-25&stopwords=none\
-             &stop=said,%20T%C3%BCrkiye&group=day&only=Al-Monitor&speaker=entity%3Aerdogan"
+             &stop=said,%20T%C3%BCrkiye&words=2&group=day&only=Al-Monitor&speaker=entity%3Aerdogan"
         );
         assert_eq!(View::from_hash(&hash), (view, vec![]));
         // The defaults write nothing.
@@ -344,16 +359,16 @@ mod tests {
     #[test]
     fn bad_new_compare_settings_are_dropped_with_notices() {
         let (view, notices) = View::from_hash(
-            "#/compare/terms?vs=moons&a_from=2022-13&stopwords=some&group=week&b_to=2023",
+            "#/compare/terms?vs=moons&a_from=2022-13&stopwords=some&group=week&b_to=2023&words=3",
         );
         let c = view.compare.unwrap();
         assert_eq!(c.vs, TermsVs::Outlets);
         assert_eq!(c.range_a, DateRange::default());
         assert_eq!(c.range_b.to, Some(PartialDate::year(2023)));
         assert_eq!(
-            (c.stop_list, c.group),
-            (StopList::Default, Granularity::Month)
+            (c.stop_list, c.group, c.phrases),
+            (StopList::Default, Granularity::Month, false)
         );
-        assert_eq!(notices.len(), 4, "{notices:?}");
+        assert_eq!(notices.len(), 5, "{notices:?}");
     }
 }

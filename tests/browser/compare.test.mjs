@@ -382,7 +382,17 @@ test("stop words are the reader's: extra words leave the chart, none counts ever
   await first.waitFor();
   assert.equal(await page.locator("#terms-default-stops").isChecked(), false);
   assert.equal((await counted(page)).termsA, after.termsA);
-  // A term still runs its search.
+  // Two-word phrases instead of words, kept in the link too.
+  await page.locator("button.phrases").click();
+  await hashWith(page, "words=2");
+  await page.waitForFunction(() => {
+    const bars = [...document.querySelectorAll("svg.bar-chart g.mark.bar")];
+    return bars.length > 0 && bars.every((b) => b.getAttribute("aria-label").split(":")[0].includes(" "));
+  });
+  await page.reload();
+  await first.waitFor();
+  assert.equal(await page.locator("button.phrases").getAttribute("aria-pressed"), "true");
+  // A term still runs its search (a phrase, quoted).
   const bar = first.locator("g.mark.bar").first();
   const label = (await bar.getAttribute("aria-label")).split(":")[0];
   await bar.click();

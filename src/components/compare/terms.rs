@@ -93,7 +93,6 @@ fn resolve(c: &Compare, outlets: &[String]) -> (Sides, String, String) {
 #[function_component(DistinctiveTerms)]
 pub fn distinctive_terms_view(props: &DistinctiveTermsProps) -> Html {
     let engine = props.engine.clone();
-    let phrases = use_state(|| false);
     let c = &props.compare;
     let outlets = outlets_of(&engine.articles(), &props.selection);
     let (sides, a_name, b_name) = resolve(c, &outlets);
@@ -128,7 +127,7 @@ pub fn distinctive_terms_view(props: &DistinctiveTermsProps) -> Html {
         return html! { <div class="terms">{ controls }
         <p class="empty">{ "These articles come from one outlet; widen the search, or compare two date ranges." }</p></div> };
     }
-    let sides_words = if *phrases { &d.bigrams } else { &d.unigrams };
+    let sides_words = if c.phrases { &d.bigrams } else { &d.unigrams };
     let pick = {
         let on_action = props.on_action.clone();
         Callback::from(move |term: String| {
@@ -141,8 +140,12 @@ pub fn distinctive_terms_view(props: &DistinctiveTermsProps) -> Html {
         })
     };
     let toggle = {
-        let phrases = phrases.clone();
-        Callback::from(move |_: MouseEvent| phrases.set(!*phrases))
+        let (c, on_action) = (c.clone(), props.on_action.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut c = c.clone();
+            c.phrases = !c.phrases;
+            on_action.emit(Action::SetCompare(c))
+        })
     };
     let stops = match (c.stop_list, c.stop_extra.trim().is_empty()) {
         (StopList::Default, true) => "common English words left out",
@@ -174,7 +177,7 @@ pub fn distinctive_terms_view(props: &DistinctiveTermsProps) -> Html {
                 { ", by weighted log-odds with the whole dossier as prior (Monroe et al. 2008); bar length is the z-score. Choose a term to search for it." }
             </p>
             <p class="hint terms-counted">{ counted }{ for left_note }</p>
-            <button type="button" class="phrases" aria-pressed={phrases.to_string()} onclick={toggle}>{ "Two-word phrases" }</button>
+            <button type="button" class="phrases" aria-pressed={c.phrases.to_string()} onclick={toggle}>{ "Two-word phrases" }</button>
             if n_a == 0 || n_b == 0 {
                 <p class="empty">{ "One side has no articles: choose other outlets or date ranges." }</p>
             } else {
