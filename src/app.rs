@@ -107,6 +107,10 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
     (view, notices)
 }
 
+/// Results whose text is asked for with the results themselves, before the
+/// list reports what is on screen: about a laptop screen's worth.
+const FIRST_SCREEN: usize = 6;
+
 /// The explorer: search, facets, date range, results, reading view.
 #[function_component(Explorer)]
 pub fn explorer(props: &ExplorerProps) -> Html {
@@ -181,15 +185,33 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             },
         )
     };
-    // Fetch the text of the open article, and of results as they come on
-    // screen (see `ResultList`); render again when it arrives.
+    // Fetch the text of the open article and of the first results at once
+    // (the rest as they come on screen, see `ResultList`); a small dossier's
+    // texts all load after the first paint. Render again when they arrive.
     let redraw = use_force_update();
     {
         let engine = engine.clone();
         let redraw = redraw.clone();
+        use_effect_with((), move |_| {
+            engine.prefetch_small(Callback::from(move |_| redraw.force_update()));
+        });
+    }
+    {
+        let engine = engine.clone();
+        let redraw = redraw.clone();
         let open = view.article.as_deref().and_then(|id| engine.position(id));
-        use_effect_with(open, move |open| {
-            engine.ensure(*open, Callback::from(move |_| redraw.force_update()));
+        let first: Vec<usize> = results
+            .hits
+            .iter()
+            .take(FIRST_SCREEN)
+            .map(|h| h.article)
+            .chain(open)
+            .collect();
+        use_effect_with(first, move |first| {
+            engine.ensure(
+                first.iter().copied(),
+                Callback::from(move |_| redraw.force_update()),
+            );
         });
     }
     let on_visible = {

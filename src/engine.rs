@@ -190,6 +190,16 @@ impl Engine {
         }
     }
 
+    /// Loads every article's text when they all fit in memory at once
+    /// (a dossier of up to [`shards::KEEP`] shards), so typing never waits
+    /// for a text there; larger dossiers load texts as results show.
+    pub fn prefetch_small(self: &Rc<Self>, changed: Callback<()>) {
+        let size = self.shards.borrow().size;
+        if size > 0 && self.len() <= shards::KEEP * size {
+            self.ensure(0..self.len(), changed);
+        }
+    }
+
     /// Puts shard `n`'s articles in place if its script has run, and forgets
     /// the least recently needed shards beyond the limit.
     fn install(&self, n: usize, needed: &BTreeSet<usize>) -> bool {

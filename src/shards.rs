@@ -11,8 +11,10 @@ use dossier_core::Article;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Shards kept in memory at most.
-pub const KEEP: usize = 64;
+/// Shards kept in memory at most: 2,048 articles at 8 a shard, so a
+/// reader's recent results keep their text, and a dossier that small is
+/// held whole (see `Engine::prefetch_small`).
+pub const KEEP: usize = 256;
 
 const GLOBAL: &str = "__dossierShards";
 

@@ -10,15 +10,17 @@ import { pathToFileURL } from "node:url";
 import { ROOT, launch, openPage } from "./harness.mjs";
 
 const DOSSIER = process.env.DOSSIER_BIN ?? join(ROOT, "target/debug/dossier");
-const N = 300; // 38 shards of 8
+// More articles than the page keeps texts of (256 shards of 8), so texts
+// load as results show rather than all after the first paint.
+const N = 2100; // 263 shards of 8
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  const dir = mkdtempSync(join(tmpdir(), "dossier-scale-"));
+let browser, site, small;
+
+/** Writes `n` dated articles, each with its own marker word, and builds a site. */
+function build(dir, n) {
   const articles = join(dir, "articles");
   mkdirSync(articles);
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const date = new Date(Date.UTC(2000, 0, 1 + i * 10)).toISOString().slice(0, 10);
     const word = `marker${String(i).padStart(3, "0")}`;
     writeFileSync(
@@ -26,31 +28,38 @@ before(async () => {
       `---\ntitle: Article number ${i}\ndate: ${date}\nsource: Outlet ${i % 7}\n---\n\nThe body of article ${i} mentions ${word} once, among other words about the region.\n`,
     );
   }
-  site = join(dir, "site");
-  execFileSync(DOSSIER, ["build", articles, "--out", site], { stdio: "ignore" });
+  const out = join(dir, "site");
+  execFileSync(DOSSIER, ["build", articles, "--out", out], { stdio: "ignore" });
+  return out;
+}
+
+before(async () => {
+  browser = await launch();
+  site = build(mkdtempSync(join(tmpdir(), "dossier-scale-")), N);
+  small = build(mkdtempSync(join(tmpdir(), "dossier-small-")), 100);
 });
 after(async () => {
   await browser?.close();
 });
 
 test("the site keeps article text in shards and the page fetches only those on screen", async () => {
-  assert.equal(readdirSync(join(site, "data/shards")).length, 38);
+  assert.equal(readdirSync(join(site, "data/shards")).length, 263);
   const { page, context, problems, requests } = await openPage(browser);
   await page.goto(pathToFileURL(join(site, "index.html")).href);
   await page.locator("ol.article-list > li .snippet").first().waitFor();
   assert.equal(await page.locator(".summary .count").textContent(), `${N} articles`);
   const shards = () => [...new Set(requests.filter((r) => r.includes("/data/shards/")).map((r) => r.split("/").pop()))];
-  // The first page lists the 50 newest articles (positions 250–299, shards
-  // 31–37); only those near the screen asked for their text.
+  // The first page lists the 50 newest articles (positions 2050–2099,
+  // shards 256–262); only those near the screen asked for their text.
   await page.waitForTimeout(300);
   const first = shards();
-  assert.ok(first.includes("37.js"), first.join(" "));
-  assert.ok(first.every((s) => Number.parseInt(s) >= 31), first.join(" "));
+  assert.ok(first.includes("262.js"), first.join(" "));
+  assert.ok(first.every((s) => Number.parseInt(s) >= 256), first.join(" "));
   assert.ok(first.length < 7, `fetched ${first.join(" ")} for a screenful`);
   // Scrolling to the end of the page brings the rest.
   await page.locator("ol.article-list > li").last().scrollIntoViewIfNeeded();
   await page.locator("ol.article-list > li").last().locator(".snippet").waitFor();
-  assert.ok(shards().includes("31.js"), shards().join(" "));
+  assert.ok(shards().includes("256.js"), shards().join(" "));
 
   // A search for a word in the oldest article brings its shard, and its snippet.
   await page.locator("#search").fill("marker002");
@@ -63,6 +72,21 @@ test("the site keeps article text in shards and the page fetches only those on s
   await page.locator("ol.article-list a.headline").click();
   await page.locator("article .body p").first().waitFor();
   assert.match(await page.locator("article .body").textContent(), /The body of article 2 mentions marker002/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a small dossier keeps every text: all its shards load after the first paint, typing loads none", async () => {
+  const { page, context, problems, requests } = await openPage(browser);
+  await page.goto(pathToFileURL(join(small, "index.html")).href);
+  const shards = () => new Set(requests.filter((r) => r.includes("/data/shards/"))).size;
+  await page.waitForFunction(() => document.querySelectorAll("ol.article-list > li .snippet").length > 0);
+  for (let i = 0; i < 50 && shards() < 13; i++) await page.waitForTimeout(100);
+  assert.equal(shards(), 13, "100 articles, 13 shards, all loaded");
+  await page.locator("#search").fill("marker007");
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+  await page.locator("ol.article-list .snippet mark").waitFor();
+  assert.equal(shards(), 13, "no shard fetched again");
   assert.deepEqual(problems, []);
   await context.close();
 });
