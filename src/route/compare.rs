@@ -67,6 +67,8 @@ pub struct Compare {
     pub terms: Vec<String>,
     /// Events timeline: grouped by month (the default) or day (`group=day`).
     pub group: Granularity,
+    /// Events timeline: the one date whose sentences are listed (`date=`).
+    pub date: Option<PartialDate>,
     /// Events timeline and who is quoted: one outlet only (`only=`),
     /// without changing the search.
     pub only: Option<String>,
@@ -91,6 +93,7 @@ impl Default for Compare {
             terms: Vec::new(),
             // A month groups a story's dates readably; days on request.
             group: Granularity::Month,
+            date: None,
             only: None,
             speaker: None,
         }
@@ -99,7 +102,7 @@ impl Default for Compare {
 
 /// The link keys the Compare page reads (besides `sort`, which it shares
 /// with the result list).
-pub(super) const KEYS: [&str; 15] = [
+pub(super) const KEYS: [&str; 16] = [
     "term",
     "a",
     "b",
@@ -113,6 +116,7 @@ pub(super) const KEYS: [&str; 15] = [
     "stop",
     "words",
     "group",
+    "date",
     "only",
     "speaker",
 ];
@@ -203,6 +207,12 @@ impl Compare {
                     "The timeline groups by day or month, not “{value}”; grouping by month."
                 )),
             },
+            "date" => match PartialDate::parse(value) {
+                Ok(date) => self.date = Some(date),
+                Err(_) => notices.push(format!(
+                    "The link's timeline date “{value}” is not a date; showing every date."
+                )),
+            },
             "only" => self.only = text(),
             "speaker" => self.speaker = text(),
             _ => {}
@@ -245,6 +255,7 @@ impl Compare {
         if self.group == Granularity::Day {
             params.push(("group", "day".into()));
         }
+        params.extend(self.date.map(|d| ("date", d.iso())));
         params.extend(self.only.iter().map(|o| ("only", o.clone())));
         params.extend(self.speaker.iter().map(|s| ("speaker", s.clone())));
     }
@@ -336,6 +347,7 @@ mod tests {
             stop_extra: "said, Türkiye".into(),
             phrases: true,
             group: Granularity::Day,
+            date: Some(PartialDate::parse("2020-11-10").unwrap()),
             only: Some("Al-Monitor".into()),
             speaker: Some("entity:erdogan".into()),
             ..Default::default()
@@ -344,7 +356,7 @@ mod tests {
         assert_eq!(
             hash,
             "#/compare/terms?vs=dates&a_from=2022&a_to=2022-12&b_from=2023-09-25&stopwords=none\
-             &stop=said,%20T%C3%BCrkiye&words=2&group=day&only=Al-Monitor&speaker=entity%3Aerdogan"
+             &stop=said,%20T%C3%BCrkiye&words=2&group=day&date=2020-11-10&only=Al-Monitor&speaker=entity%3Aerdogan"
         );
         assert_eq!(View::from_hash(&hash), (view, vec![]));
         // The defaults write nothing.

@@ -427,6 +427,11 @@ test("the timeline groups by day or month, shows one outlet, and leads to the ar
   assert.deepEqual(dates, ["2020", "2023-09"]);
   await page.locator('circle.event[data-date="2023-09"]').click();
   await page.waitForFunction(() => document.querySelectorAll("ol.events > li").length === 1);
+  // The picked date is in the link: a reload shows the same one date.
+  assert.equal(await hashWith(page, "date="), "#/compare/timeline?date=2023-09&only=Al-Monitor");
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll("ol.events > li").length === 1);
+  assert.match(await page.locator("p.chosen").textContent(), /Showing September 2023 only/);
   const { hash } = await followToReading(page, page.locator("ol.events a").first());
   assert.ok(hash.startsWith(`#/article/${AL_MONITOR}`), hash);
   assert.deepEqual(problems, []);

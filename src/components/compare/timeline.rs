@@ -66,8 +66,9 @@ fn plural(n: usize, word: &str) -> String {
 pub fn events_timeline_view(props: &EventsTimelineProps) -> Html {
     let engine = props.engine.clone();
     let as_table = use_state(|| false);
-    let chosen = use_state(|| None::<PartialDate>);
     let c = &props.compare;
+    // The date the reader picked on the chart, kept in the link (`date=`).
+    let chosen = c.date;
     let outlets = outlets_of(&engine.articles(), &props.selection);
     let only = c.only.clone().filter(|o| outlets.contains(o));
     let data: Rc<Timeline> = use_memo(
@@ -85,10 +86,11 @@ pub fn events_timeline_view(props: &EventsTimelineProps) -> Html {
     );
     let controls = {
         let emit = {
-            let (c, on_action, chosen) = (c.clone(), props.on_action.clone(), chosen.clone());
+            let (c, on_action) = (c.clone(), props.on_action.clone());
             move |change: Box<dyn FnOnce(&mut Compare)>| {
-                chosen.set(None);
-                on_action.emit(Action::SetCompare(changed(&c, change)))
+                let mut c = changed(&c, change);
+                c.date = None;
+                on_action.emit(Action::SetCompare(c))
             }
         };
         let group = |g: Granularity, label: &'static str| {
@@ -168,9 +170,17 @@ pub fn events_timeline_view(props: &EventsTimelineProps) -> Html {
     let year_step = (years as usize).div_ceil(8).max(1) as i64;
     let title =
         format!("Dates the articles mention (circles, by {by}) and publication dates (squares)");
+    let pick = {
+        let (c, on_action) = (c.clone(), props.on_action.clone());
+        move |date: Option<PartialDate>| {
+            let mut c = c.clone();
+            c.date = date;
+            on_action.emit(Action::SetCompare(c))
+        }
+    };
     let choose = |date: PartialDate| {
-        let chosen = chosen.clone();
-        Callback::from(move |_: ()| chosen.set(Some(date)))
+        let pick = pick.clone();
+        Callback::from(move |_: ()| pick(Some(date)))
     };
     let body = if *as_table {
         html! {
@@ -255,8 +265,8 @@ pub fn events_timeline_view(props: &EventsTimelineProps) -> Html {
         }
     });
     let show_all = {
-        let chosen = chosen.clone();
-        Callback::from(move |_: MouseEvent| chosen.set(None))
+        let pick = pick.clone();
+        Callback::from(move |_: MouseEvent| pick(None))
     };
     html! {
         <div class="timeline">
@@ -268,7 +278,7 @@ pub fn events_timeline_view(props: &EventsTimelineProps) -> Html {
                     <p class="hint">{ format!("The axis is compressed before {} (the break): dates that far back get a narrow band.", focus / 12) }</p>
                 }
             </figure>
-            if let Some(date) = *chosen {
+            if let Some(date) = chosen {
                 <p class="chosen">{ format!("Showing {date} only. ") }<button type="button" onclick={show_all}>{ "Show every date" }</button></p>
             }
             <ol class="events">{ for list }</ol>
