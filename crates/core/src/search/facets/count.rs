@@ -5,7 +5,7 @@
 //! names are only attached to the values returned, at the end.
 
 use super::{Constraints, FacetValue, Facets, FACETS, MONTH, YEAR};
-use crate::search::index::{SearchIndex, NO_SLOT, NO_VALUE};
+use crate::search::index::{Column, SearchIndex, NO_SLOT, NO_VALUE};
 use crate::search::run::Candidate;
 
 /// The bit of the date range of [`crate::search::Filters`] in a mask of
@@ -25,18 +25,23 @@ impl Counts {
     fn new(index: &SearchIndex) -> Self {
         let d = index.derived();
         Counts {
-            columns: [
-                &index.outlets,
-                &index.authors,
-                &index.languages,
-                &index.entities,
-            ]
-            .map(|c| vec![0; c.names.len()]),
+            columns: columns(index).map(|c| vec![0; c.names.len()]),
             years: vec![0; d.years.len()],
             months: vec![0; d.months.len()],
             timeline: vec![0; d.months.len()],
         }
     }
+}
+
+/// The columns behind the column facets, in facet order (outlet, author,
+/// language, entity), as `Counts::columns` holds their counts.
+fn columns(index: &SearchIndex) -> [&Column; 4] {
+    [
+        &index.outlets,
+        &index.authors,
+        &index.languages,
+        &index.entities,
+    ]
 }
 
 /// Adds one article to the counts of column facet `f`.
@@ -50,12 +55,7 @@ fn count_column(index: &SearchIndex, counts: &mut [u32], f: usize, doc: usize) {
             }
         }
         None => {
-            let column = [
-                &index.outlets,
-                &index.authors,
-                &index.languages,
-                &index.entities,
-            ][f];
+            let column = columns(index)[f];
             for &v in column.of(doc) {
                 counts[v as usize] += 1;
             }
@@ -103,12 +103,7 @@ fn count_all(index: &SearchIndex, counts: &mut [u32], f: usize, candidates: &[Ca
             }
         }
         None => {
-            let column = [
-                &index.outlets,
-                &index.authors,
-                &index.languages,
-                &index.entities,
-            ][f];
+            let column = columns(index)[f];
             for c in candidates {
                 for &v in column.of(c.0 as usize) {
                     counts[v as usize] += 1;
@@ -133,12 +128,7 @@ fn in_range(index: &SearchIndex, doc: usize, (lo, hi): (i32, i32)) -> bool {
 
 impl Constraints {
     fn passes_hard(&self, index: &SearchIndex, doc: usize) -> bool {
-        let columns = [
-            &index.outlets,
-            &index.authors,
-            &index.languages,
-            &index.entities,
-        ];
+        let columns = columns(index);
         for (f, wanted) in self.query_columns.iter().enumerate() {
             if let Some(wanted) = wanted {
                 if !columns[f]
@@ -223,12 +213,7 @@ impl Constraints {
         counts: &mut Counts,
     ) -> Vec<Candidate> {
         let d = index.derived();
-        let columns = [
-            &index.outlets,
-            &index.authors,
-            &index.languages,
-            &index.entities,
-        ];
+        let columns = columns(index);
         // Per column facet, whether each value is selected.
         let column_masks: Vec<Option<Vec<bool>>> = (0..4)
             .map(|f| {
