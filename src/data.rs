@@ -44,20 +44,12 @@ pub fn load_site_info() -> Option<SiteInfo> {
 /// The search index `dossier build` made (`data/index.js`), or why it
 /// cannot be used.
 pub fn load_index() -> Result<SearchIndex, String> {
-    let window = gloo::utils::window();
-    let key = JsValue::from_str(INDEX_GLOBAL);
-    let encoded = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
-    let Some(encoded) = encoded.dyn_into::<js_sys::JsString>().ok() else {
-        return Err(
-            "The dossier's search index (data/index.js) did not load. Keep the site's files \
-                    together in one folder and open index.html again."
-                .into(),
-        );
-    };
-    let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
-    let bytes = decode_base64(&encoded).ok_or_else(|| {
-        "The dossier's search index (data/index.js) is damaged; rebuild the dossier.".to_string()
-    })?;
+    let bytes = take_base64(
+        INDEX_GLOBAL,
+        "The dossier's search index (data/index.js) did not load. Keep the site's files \
+         together in one folder and open index.html again.",
+        "The dossier's search index (data/index.js) is damaged; rebuild the dossier.",
+    )?;
     SearchIndex::from_bytes(&bytes).map_err(|e| {
         format!("The dossier's search index cannot be read: {e}. Rebuild the dossier.")
     })
@@ -71,20 +63,25 @@ pub fn positions_present() -> bool {
 
 /// The index's word positions, taken from the page (the JS copy is freed).
 pub fn load_positions() -> Result<Vec<u8>, String> {
+    take_base64(
+        POSITIONS_GLOBAL,
+        "Part of the dossier's search index (data/positions.js) did not load; \
+         phrases are matched by their words only. Keep the site's files together.",
+        "The dossier's word positions (data/positions.js) are damaged; rebuild the dossier.",
+    )
+}
+
+/// Takes the base64 text a data script left in `window[global]` (freeing
+/// the JS copy) and decodes it; `missing` or `damaged` says what went wrong.
+fn take_base64(global: &str, missing: &str, damaged: &str) -> Result<Vec<u8>, String> {
     let window = gloo::utils::window();
-    let key = JsValue::from_str(POSITIONS_GLOBAL);
+    let key = JsValue::from_str(global);
     let value = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
-    let Some(encoded) = value.dyn_into::<js_sys::JsString>().ok() else {
-        return Err(
-            "Part of the dossier's search index (data/positions.js) did not load; \
-                    phrases are matched by their words only. Keep the site's files together."
-                .into(),
-        );
+    let Ok(encoded) = value.dyn_into::<js_sys::JsString>() else {
+        return Err(missing.to_string());
     };
     let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
-    decode_base64(&encoded).ok_or_else(|| {
-        "The dossier's word positions (data/positions.js) are damaged; rebuild the dossier.".into()
-    })
+    decode_base64(&encoded).ok_or_else(|| damaged.to_string())
 }
 
 /// Decodes base64 text held by JavaScript into bytes. The browser's own
