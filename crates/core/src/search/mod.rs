@@ -35,6 +35,7 @@ mod typo;
 use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
+use crate::model::Article;
 
 pub use analyze::{fold, tokenize, Analyzer, Token};
 pub use index::{EntityInfo, IndexFormatError, SearchConfig, SearchIndex};
@@ -271,4 +272,35 @@ pub struct SearchResults {
     /// [`SearchIndex::attach_positions`]); search again once they are.
     #[serde(default)]
     pub phrases_pending: bool,
+    /// The words and phrases the hits were marked with, kept so highlights
+    /// can be made again when an article's text arrives after the search
+    /// (see [`SearchResults::highlight_arrived`]).
+    #[serde(skip)]
+    pub(crate) marker: snippet::Marker,
+}
+
+impl SearchResults {
+    /// The same results with highlights and a snippet for every hit whose
+    /// text is in `articles` now but was not when it was searched (a page
+    /// that loads texts on demand); `None` when no hit gained its text.
+    /// Cheaper than searching again: only those hits are read.
+    pub fn highlight_arrived(&self, articles: &[Article]) -> Option<SearchResults> {
+        let arrived = |hit: &Hit| {
+            hit.snippet.is_none()
+                && articles
+                    .get(hit.article)
+                    .is_some_and(|a| !a.paragraphs.is_empty())
+        };
+        if !self.hits.iter().any(arrived) {
+            return None;
+        }
+        let mut results = self.clone();
+        for hit in &mut results.hits {
+            if arrived(hit) {
+                (hit.highlights, hit.snippet) =
+                    snippet::highlight(&articles[hit.article], &self.marker);
+            }
+        }
+        Some(results)
+    }
 }

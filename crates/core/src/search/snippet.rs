@@ -12,7 +12,7 @@ use crate::model::Article;
 pub(crate) const SNIPPET_WORDS: usize = 30;
 
 /// What to mark: folded word forms, and phrases as folded word sequences.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Marker {
     pub(crate) words: BTreeSet<String>,
     pub(crate) phrases: Vec<Vec<String>>,

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use super::SearchIndex;
+use crate::search::analyze::tokenize;
 use crate::search::store::Column;
 
 /// The slot of "no value" in the dense year and month slots.
@@ -47,6 +48,10 @@ pub(crate) struct Derived {
     pub(crate) year_totals: Vec<u32>,
     /// Articles per month slot over the whole index.
     pub(crate) month_totals: Vec<u32>,
+    /// Per alias group of [`super::SearchConfig::aliases`], each name as its
+    /// search words: alias expansion compares these with what was typed at
+    /// every query, so they are tokenized once.
+    pub(crate) alias_words: Vec<Vec<Vec<String>>>,
 }
 
 /// A once-computed [`Derived`] that never takes part in comparisons: two
@@ -133,7 +138,13 @@ impl Derived {
         };
         let year_totals = slot_totals(&year_slot, years.len());
         let month_totals = slot_totals(&month_slot, months.len());
+        let alias_words = c
+            .aliases
+            .iter()
+            .map(|names| names.iter().map(|n| search_words(n)).collect())
+            .collect();
         Derived {
+            alias_words,
             column_totals,
             year_totals,
             month_totals,
@@ -179,4 +190,9 @@ fn slots(n: usize, key: impl Fn(usize) -> Option<i32>) -> (Vec<i32>, Vec<u16>) {
         .map(|doc| key(doc).map_or(NO_SLOT, slot_of))
         .collect();
     (keys, slot)
+}
+
+/// A name as the words search would see in it.
+pub(crate) fn search_words(name: &str) -> Vec<String> {
+    tokenize(name).into_iter().map(|t| t.text).collect()
 }

@@ -28,7 +28,7 @@ pub(crate) use super::store::{Column, Dictionary, Positions, Postings};
 use crate::entities::Gazetteer;
 use crate::model::Role;
 pub use bytes::IndexFormatError;
-pub(crate) use derived::{Derived, NO_SLOT, NO_VALUE};
+pub(crate) use derived::{search_words, Derived, NO_SLOT, NO_VALUE};
 
 /// How the entity facet shows an entity: its name and kind, from the
 /// gazetteer.

@@ -4,7 +4,7 @@
 
 use super::analyze::{tokenize, Analyzer};
 use super::facets::Constraints;
-use super::index::SearchIndex;
+use super::index::{search_words, SearchIndex};
 use super::parse::{parse_query, Query, Term};
 use super::snippet::{highlight, Marker};
 use super::{AliasMatch, Correction, Filters, Hit, SearchOptions, SearchResults, Sort};
@@ -161,6 +161,7 @@ impl SearchIndex {
                 }
             })
             .collect();
+        results.marker = marker;
         results.phrases_pending = self.positions_pending()
             && groups
                 .iter()
@@ -249,20 +250,19 @@ impl SearchIndex {
         if self.config.aliases.is_empty() {
             return Vec::new();
         }
-        let folded = |s: &str| tokenize(s).into_iter().map(|t| t.text).collect::<Vec<_>>();
-        let typed = folded(text);
+        let typed = search_words(text);
         let typed_in_group: Vec<Vec<String>> = group
             .iter()
-            .map(|t| folded(&t.display().replace(['"', '*'], "")))
+            .map(|t| search_words(&t.display().replace(['"', '*'], "")))
             .collect();
         let mut out: Vec<Alternative> = Vec::new();
-        for names in &self.config.aliases {
-            if !names.iter().any(|n| folded(n) == typed) {
+        let alias_words = &self.derived().alias_words;
+        for (names, words_of) in self.config.aliases.iter().zip(alias_words) {
+            if !words_of.contains(&typed) {
                 continue;
             }
-            for name in names {
-                let words = folded(name);
-                if words.is_empty() || typed_in_group.contains(&words) {
+            for (name, words) in names.iter().zip(words_of) {
+                if words.is_empty() || typed_in_group.contains(words) {
                     continue;
                 }
                 let alias_term = if words.len() == 1 {

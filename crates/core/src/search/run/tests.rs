@@ -254,3 +254,44 @@ fn relevance_ties_go_to_the_newer_then_the_first_article() {
         [1, 0, 2]
     );
 }
+
+#[test]
+fn highlights_for_texts_that_arrive_later_equal_a_search_with_them() {
+    let full = articles(&[
+        ("talks in baku", "nothing here\nthe talks in Baku failed"),
+        ("other", "talks again, in Baku"),
+        ("none", "unrelated words"),
+    ]);
+    let index = SearchIndex::build(&full, &SearchConfig::default());
+    let search = |articles: &[Article]| {
+        index.search_text(
+            articles,
+            "baku talks",
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        )
+    };
+    let expected = search(&full);
+    assert!(expected.hits.iter().all(|h| h.snippet.is_some()));
+    // Only the headlines at first, as a page has before texts load.
+    let mut page: Vec<Article> = full.iter().map(Article::catalog_entry).collect();
+    let early = search(&page);
+    assert!(early.hits.iter().all(|h| h.snippet.is_none()));
+    assert!(
+        early.highlight_arrived(&page).is_none(),
+        "no text arrived yet"
+    );
+    // One text arrives: only that hit gains its snippet.
+    page[1] = full[1].clone();
+    let partly = early.highlight_arrived(&page).expect("one text arrived");
+    let snippets: Vec<bool> = partly.hits.iter().map(|h| h.snippet.is_some()).collect();
+    let position = partly.hits.iter().position(|h| h.article == 1).unwrap();
+    assert_eq!(snippets.iter().filter(|&&s| s).count(), 1);
+    assert!(snippets[position]);
+    // All arrive: the same highlights and snippets as searching with them.
+    page[0] = full[0].clone();
+    let done = partly.highlight_arrived(&page).expect("the other arrived");
+    assert_eq!(done.hits, expected.hits);
+    assert!(done.highlight_arrived(&page).is_none());
+}
