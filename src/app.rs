@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use dossier_core::search::{Filters, SearchOptions, SearchResults};
 use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -108,8 +109,42 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
 }
 
 /// Results whose text is asked for with the results themselves, before the
-/// list reports what is on screen: about a laptop screen's worth.
-const FIRST_SCREEN: usize = 6;
+/// list reports what is on screen: as many as the list's observer finds
+/// near a laptop's screen while snippets are still missing, so one round of
+/// loading usually serves both.
+const FIRST_SCREEN: usize = 16;
+
+/// An `Rc` compared by identity: a memo's dependency on a value another
+/// memo made, without comparing the whole value at every render.
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// How long typing or dragging pauses before the URL follows (ms).
+const URL_PAUSE_MS: i32 = 300;
+
+/// Puts `hash` in the address bar, as a new history entry or in place of
+/// the current one; nothing when it is there already.
+fn write_url(hash: &str, history: History) {
+    let window = gloo::utils::window();
+    let current = window.location().hash().unwrap_or_default();
+    if current == hash || (current.is_empty() && hash == "#/") {
+        return;
+    }
+    if let Ok(history_api) = window.history() {
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = match history {
+            History::Push => history_api.push_state_with_url(&null, "", Some(hash)),
+            History::Replace | History::None => {
+                history_api.replace_state_with_url(&null, "", Some(hash))
+            }
+        };
+    }
+}
 
 /// The explorer: search, facets, date range, results, reading view.
 #[function_component(Explorer)]
@@ -138,32 +173,48 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         });
     }
 
-    // The URL always says what is on screen.
-    use_effect_with((state.view.clone(), state.history), |(view, history)| {
-        let hash = view.to_hash();
-        let window = gloo::utils::window();
-        let current = window.location().hash().unwrap_or_default();
-        let same = current == hash || (current.is_empty() && hash == "#/");
-        if !same {
-            if let Ok(history_api) = window.history() {
-                let _ = match history {
-                    History::Push => history_api.push_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&hash),
-                    ),
-                    History::Replace | History::None => history_api.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&hash),
-                    ),
-                };
+    // The URL always says what is on screen. Typing and dragging replace
+    // the entry only once they pause: Chromium takes milliseconds per
+    // `replaceState`, a keystroke's whole budget. A pending replacement is
+    // written first when the next change pushes a new entry, so Back still
+    // returns to what was typed.
+    let pending_url = use_mut_ref(|| None::<(i32, String)>);
+    use_effect_with(
+        (state.view.clone(), state.history),
+        move |(view, history)| {
+            let window = gloo::utils::window();
+            let pending = pending_url.borrow_mut().take();
+            if let Some((timer, _)) = &pending {
+                window.clear_timeout_with_handle(*timer);
             }
-        }
-    });
+            let hash = view.to_hash();
+            if *history == History::Replace {
+                let slot = pending_url.clone();
+                let later = hash.clone();
+                let write = Closure::once_into_js(move || {
+                    slot.borrow_mut().take();
+                    write_url(&later, History::Replace);
+                });
+                match window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    write.unchecked_ref(),
+                    URL_PAUSE_MS,
+                ) {
+                    Ok(timer) => *pending_url.borrow_mut() = Some((timer, hash)),
+                    Err(_) => write_url(&hash, History::Replace),
+                }
+                return;
+            }
+            if let Some((_, earlier)) = pending {
+                write_url(&earlier, History::Replace);
+            }
+            write_url(&hash, *history);
+        },
+    );
 
     let view = &state.view;
-    let results: Rc<SearchResults> = {
+    // Searched again only when the query, filters, sort, page or index
+    // change; texts arriving only add highlights to the hits they belong to.
+    let searched: Rc<SearchResults> = {
         let engine = engine.clone();
         use_memo(
             (
@@ -171,7 +222,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 view.filters.clone(),
                 view.sort,
                 state.shown,
-                engine.generation(),
+                engine.index_generation(),
             ),
             move |(q, f, sort, shown, _)| {
                 let options = SearchOptions {
@@ -184,6 +235,17 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     .search_text(&engine.articles(), q, true, f, &options)
             },
         )
+    };
+    let results: Rc<SearchResults> = {
+        let engine = engine.clone();
+        let highlighted = use_memo(
+            (Same(searched.clone()), engine.generation()),
+            move |(Same(searched), _)| match searched.highlight_arrived(&engine.articles()) {
+                Some(results) => Rc::new(results),
+                None => searched.clone(),
+            },
+        );
+        (*highlighted).clone()
     };
     // Fetch the text of the open article and of the first results at once
     // (the rest as they come on screen, see `ResultList`); a small dossier's
@@ -214,12 +276,17 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             );
         });
     }
+    // Made once, so the list's props stay equal between renders.
     let on_visible = {
         let engine = engine.clone();
-        Callback::from(move |positions: Vec<usize>| {
-            let redraw = redraw.clone();
-            engine.ensure(positions, Callback::from(move |_| redraw.force_update()));
-        })
+        let redraw = redraw.clone();
+        (*use_memo((), move |_| {
+            Callback::from(move |positions: Vec<usize>| {
+                let redraw = redraw.clone();
+                engine.ensure(positions, Callback::from(move |_| redraw.force_update()));
+            })
+        }))
+        .clone()
     };
 
     // A phrase was matched by its words only: load the word positions (once)
@@ -321,9 +388,14 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         });
     }
 
+    // One callback for the page's life: children whose other props did not
+    // change are not rendered again.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     // On a phone the filters sit behind a button; on a desk they are always shown.
     let drawer_open = use_state(|| false);

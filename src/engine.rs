@@ -41,6 +41,9 @@ pub struct Engine {
     pub trouble: RefCell<Option<String>>,
     /// Counts arrivals of texts, so views that show texts know to recompute.
     generation: std::cell::Cell<u64>,
+    /// Counts changes to the index alone (word positions attached), which
+    /// a search must be run again for; texts arriving only need highlights.
+    index_generation: std::cell::Cell<u64>,
 }
 
 impl PartialEq for Engine {
@@ -79,6 +82,7 @@ impl Engine {
             positions,
             trouble: RefCell::new(None),
             generation: std::cell::Cell::new(0),
+            index_generation: std::cell::Cell::new(0),
         }
     }
 
@@ -108,6 +112,9 @@ impl Engine {
                 *engine.trouble.borrow_mut() = Some(message);
             }
             engine.generation.set(engine.generation.get() + 1);
+            engine
+                .index_generation
+                .set(engine.index_generation.get() + 1);
             changed.emit(());
         };
         // A single-file site carries them already; a folder loads the script.
@@ -128,9 +135,16 @@ impl Engine {
         self.positions.len()
     }
 
-    /// Changes whenever article texts arrive or are forgotten.
+    /// Changes whenever article texts arrive or are forgotten, or the
+    /// index changes.
     pub fn generation(&self) -> u64 {
         self.generation.get()
+    }
+
+    /// Changes with the index (not with texts arriving): searches depend
+    /// on it, highlights on [`Engine::generation`].
+    pub fn index_generation(&self) -> u64 {
+        self.index_generation.get()
     }
 
     /// The position of the article with this id.

@@ -128,10 +128,51 @@ pub fn load_script(src: &str, done: impl FnOnce(bool) + 'static) {
     };
     script.set_onload(Some(finish(true).unchecked_ref()));
     script.set_onerror(Some(finish(false).unchecked_ref()));
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&script);
-        // The script has done its work once it ran; keep the DOM small.
-        let _ = head.remove_child(&script);
+    let insert = move || {
+        if let Some(head) = gloo::utils::document().head() {
+            let _ = head.append_child(&script);
+            // The script has done its work once it ran; keep the DOM small.
+            let _ = head.remove_child(&script);
+        }
+    };
+    // Inserting a script element starts reading its file on the spot, a
+    // few milliseconds of the main thread each: a page that can paint
+    // does so first, so a keystroke shows its results before their texts
+    // are asked for.
+    if document.hidden() {
+        insert();
+    } else {
+        after_paint(insert);
+    }
+}
+
+/// Runs `then` in a task after the next frame is painted: a timeout set
+/// from the frame's animation callback. Falls back to running it at once.
+fn after_paint(then: impl FnOnce() + 'static) {
+    let then = std::rc::Rc::new(std::cell::RefCell::new(Some(then)));
+    let run = {
+        let then = then.clone();
+        move || {
+            if let Some(then) = then.borrow_mut().take() {
+                then();
+            }
+        }
+    };
+    let frame = Closure::once_into_js(move || {
+        let timeout = Closure::once_into_js(run.clone());
+        let set = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), 0);
+        if set.is_err() {
+            run();
+        }
+    });
+    if gloo::utils::window()
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        if let Some(then) = then.borrow_mut().take() {
+            then();
+        }
     }
 }
 

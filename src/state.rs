@@ -68,7 +68,7 @@ pub struct AppState {
 }
 
 /// Results shown at first, and added by each "Show more".
-pub const PAGE: usize = 50;
+pub const PAGE: usize = 20;
 
 impl AppState {
     /// The state a URL describes.

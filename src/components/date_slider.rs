@@ -34,8 +34,10 @@ pub struct DateSliderProps {
     pub on_action: Callback<Action>,
 }
 
-const WIDTH: f64 = 600.0;
-const HEIGHT: f64 = 48.0;
+/// A month's bar in the histogram's own units, a gap of one included.
+const BAR: usize = 10;
+/// The histogram's height in its own units.
+const HEIGHT: usize = 48;
 
 fn short(date: &PartialDate) -> String {
     const NAMES: [&str; 12] = [
@@ -56,24 +58,29 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
     }
     let last = months.len() - 1;
     let index_of = |date: Option<PartialDate>, default: usize| {
-        date.and_then(|d| months.iter().position(|m| m.iso() == d.iso()))
-            .unwrap_or(default)
+        date.and_then(|d| {
+            let iso = d.iso();
+            months.iter().position(|m| m.iso() == iso)
+        })
+        .unwrap_or(default)
     };
     let from = index_of(props.after, 0);
     let to = index_of(props.before, last);
-    let counts: Vec<usize> = months
-        .iter()
-        .map(|m| {
-            props
-                .histogram
-                .iter()
-                .find(|v| v.value == m.iso())
-                .map_or(0, |v| v.count)
-        })
-        .collect();
+    // The histogram lists months as `yyyy-mm`, ascending, like `months`:
+    // one walk pairs them (this runs at every keystroke).
+    let mut counts = vec![0usize; months.len()];
+    let mut values = props.histogram.iter().peekable();
+    for (count, month) in counts.iter_mut().zip(months.iter()) {
+        let iso = month.iso();
+        while values
+            .next_if(|v| v.value.as_str() < iso.as_str())
+            .is_some()
+        {}
+        if let Some(v) = values.next_if(|v| v.value == iso) {
+            *count = v.count;
+        }
+    }
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let bar = WIDTH / months.len() as f64;
-
     let changed = |which: &'static str| {
         let on_action = props.on_action.clone();
         let months = months.clone();
@@ -118,15 +125,17 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
 
     html! {
         <div class="date-range">
-            <svg class="histogram" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} preserveAspectRatio="none"
+            <svg class="histogram" viewBox={format!("0 0 {} {HEIGHT}", BAR * counts.len())} preserveAspectRatio="none"
                  role="img" aria-label="Articles per month">
                 <title>{ "Articles per month" }</title>
                 { for counts.iter().enumerate().map(|(i, &c)| {
-                    let h = (c as f64 / max as f64) * (HEIGHT - 2.0);
+                    // Whole units (a bar is BAR wide): integers are quick to
+                    // write, and the SVG scales them to the width anyway.
+                    let h = (c * (HEIGHT - 2)).div_ceil(max);
                     let inside = i >= from && i <= to;
                     html! {
-                        <rect x={format!("{:.2}", i as f64 * bar)} y={format!("{:.2}", HEIGHT - h)}
-                              width={format!("{:.2}", (bar - 1.0).max(0.5))} height={format!("{h:.2}")}
+                        <rect x={(i * BAR).to_string()} y={(HEIGHT - h).to_string()}
+                              width={(BAR - 1).to_string()} height={h.to_string()}
                               class={if inside { "bar in" } else { "bar out" }}>
                             <title>{ format!("{}: {c}", short(&months[i])) }</title>
                         </rect>
