@@ -162,12 +162,14 @@ impl SearchIndex {
             })
             .collect();
         results.marker = marker;
+        // Only a phrase the reader typed waits for the word positions: an
+        // alias that is a phrase ("Nagorno-Karabakh" for "karabakh") is
+        // matched by its words meanwhile, so a word typed never costs the
+        // positions' download.
         results.phrases_pending = self.positions_pending()
-            && groups
-                .iter()
-                .flatten()
-                .chain(&excluded)
-                .any(|a| matches!(a.kind, Kind::Phrase(_)));
+            && groups.iter().flatten().chain(&excluded).any(|a| {
+                matches!(a.kind, Kind::Phrase(_)) && !matches!(a.origin, Origin::Alias { .. })
+            });
         results.messages = messages;
         results
     }
