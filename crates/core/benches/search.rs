@@ -292,6 +292,26 @@ fn report(n: usize, kind: Vocab) -> (Vec<Article>, SearchIndex) {
             repeat()
         );
     }
+    // What typing costs the search: two-word queries typed key by key,
+    // each prefix searched as the live search box does (the last word a
+    // prefix), with a page of snippets.
+    let mut typed = Vec::new();
+    for q in queries(&articles, 2, 60) {
+        for end in (1..=q.len()).filter(|&e| q.is_char_boundary(e)) {
+            let t = Instant::now();
+            black_box(index.search_text(&articles, &q[..end], true, &Filters::default(), &page));
+            typed.push(t.elapsed());
+        }
+    }
+    let keys = typed.len();
+    let slowest = typed.iter().max().copied().unwrap_or_default();
+    let (p50, p95) = percentiles(typed);
+    println!(
+        "query typed key by key (2 words, {keys} keystrokes, page of 20): p50 {:.3} ms, p95 {:.3} ms, max {:.1} ms",
+        ms(p50),
+        ms(p95),
+        ms(slowest)
+    );
     let times: Vec<Duration> = (0..100)
         .map(|i| {
             let t = Instant::now();

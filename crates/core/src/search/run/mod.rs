@@ -14,6 +14,13 @@ use order::interleave;
 
 /// A prefix matches at most this many word forms (the most frequent ones).
 const MAX_PREFIX_FORMS: usize = 200;
+/// A prefix reads at most this many bytes of postings per article in the
+/// index (most frequent forms first; see [`SearchIndex::resolve`]): about
+/// two postings an article, so a one-letter prefix costs what a common word
+/// does, not what two hundred of them do.
+const PREFIX_BYTES_PER_ARTICLE: usize = 4;
+/// ... and never less than this, so a small dossier expands every prefix.
+const MIN_PREFIX_BYTES: usize = 1 << 16;
 /// Similar spellings tried per typed word.
 pub(super) const MAX_CORRECTIONS: usize = 3;
 /// Pages up to this long are picked by [`top_k`]; longer ones by a
@@ -192,15 +199,9 @@ impl SearchIndex {
             [] => None,
             [token] if prefix => {
                 let range = self.terms.prefix_range(&token.text);
-                let mut forms: Vec<u32> = range.map(|t| t as u32).collect();
-                if forms.len() > MAX_PREFIX_FORMS {
-                    let size = |t: u32| {
-                        self.postings_start[t as usize + 1] - self.postings_start[t as usize]
-                    };
-                    forms.sort_by_key(|&t| (std::cmp::Reverse(size(t)), t));
-                    forms.truncate(MAX_PREFIX_FORMS);
-                    forms.sort_unstable();
-                }
+                let forms: Vec<u32> = range.map(|t| t as u32).collect();
+                let budget = (PREFIX_BYTES_PER_ARTICLE * self.len()).max(MIN_PREFIX_BYTES);
+                let forms = frequent_forms(forms, |t| self.postings_bytes(t as usize), budget);
                 Some(alternative(Kind::Forms(forms), None))
             }
             [token] if phrase => {
@@ -348,3 +349,28 @@ mod order;
 
 #[cfg(test)]
 mod tests;
+
+/// The forms a prefix searches: all of them when they are few and their
+/// postings fit `budget` bytes; else the most frequent first (by postings
+/// size), while they fit, at least one and at most [`MAX_PREFIX_FORMS`]. A
+/// short prefix ("c" while typing "ceasefire") then costs a bounded read,
+/// and the forms left out are the rare ones, whose articles the frequent
+/// forms mostly cover already. Returned in term order.
+fn frequent_forms(mut forms: Vec<u32>, size: impl Fn(u32) -> usize, budget: usize) -> Vec<u32> {
+    if forms.len() <= MAX_PREFIX_FORMS && forms.iter().map(|&t| size(t)).sum::<usize>() <= budget {
+        return forms;
+    }
+    forms.sort_by_key(|&t| (std::cmp::Reverse(size(t)), t));
+    let mut spent = 0;
+    let keep = forms
+        .iter()
+        .take_while(|&&t| {
+            spent += size(t);
+            spent <= budget
+        })
+        .count()
+        .clamp(1, MAX_PREFIX_FORMS);
+    forms.truncate(keep);
+    forms.sort_unstable();
+    forms
+}

@@ -295,3 +295,22 @@ fn highlights_for_texts_that_arrive_later_equal_a_search_with_them() {
     assert_eq!(done.hits, expected.hits);
     assert!(done.highlight_arrived(&page).is_none());
 }
+
+#[test]
+fn a_prefix_reads_its_most_frequent_forms_within_a_budget() {
+    let sizes = [5usize, 100, 1, 40, 60];
+    let size = |t: u32| sizes[t as usize];
+    let all: Vec<u32> = (0..5).collect();
+    // Within the budget: every form, in term order.
+    assert_eq!(frequent_forms(all.clone(), size, 206), all);
+    // Over it: the biggest first while they fit (100 + 60 + 40 = 200).
+    assert_eq!(frequent_forms(all.clone(), size, 200), [1, 3, 4]);
+    // Always one form, however small the budget.
+    assert_eq!(frequent_forms(all.clone(), size, 10), [1]);
+    // Never more than MAX_PREFIX_FORMS.
+    let many: Vec<u32> = (0..MAX_PREFIX_FORMS as u32 + 50).collect();
+    assert_eq!(
+        frequent_forms(many, |_| 1, usize::MAX).len(),
+        MAX_PREFIX_FORMS
+    );
+}
