@@ -1,18 +1,17 @@
-//! Reads a folder of article files into a bundle, accounting for every file.
+//! Reads a folder of article files, accounting for every file: the
+//! options, the checks that make a run fail, and the report (the reading
+//! itself is `corpus/`).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use dossier_core::entities::{self, Gazetteer};
-use dossier_core::ingest::duplicates::Fingerprint;
-use dossier_core::ingest::{self, Ingester};
-use dossier_core::manifest::Manifest;
+use dossier_core::entities::Gazetteer;
 use dossier_core::Bundle;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::report::{FileReport, MergedCopy, Outcome, Report};
+use crate::corpus::{self, Corpus};
+use crate::report::Report;
 
 /// The manifest's file name inside an articles folder.
 pub const MANIFEST_NAME: &str = "dossier.toml";
@@ -35,6 +34,9 @@ pub struct Options {
     pub lenient: bool,
     /// Print the human-readable report on stderr.
     pub verbose: bool,
+    /// Where the temporary file of ingested articles goes (see
+    /// `corpus/spill.rs`); the system's temporary folder when `None`.
+    pub spill_dir: Option<PathBuf>,
 }
 
 /// Ingests every article file under `dir` (sorted by path, so output never
@@ -50,20 +52,33 @@ pub fn ingest(dir: &Path, manifest_path: Option<&Path>) -> Result<Bundle> {
     ingest_with(dir, &options)
 }
 
-/// Ingests `dir` with `options`: writes the report (stderr, and JSON with
-/// `options.report`), and fails on any error unless `options.lenient`.
+/// Ingests `dir` with `options` into one bundle in memory: writes the
+/// report (stderr, and JSON with `options.report`), and fails on any error
+/// unless `options.lenient`.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn ingest_with(dir: &Path, options: &Options) -> Result<Bundle> {
-    let (bundle, report) = run(dir, options)?;
-    if options.verbose {
-        eprint!("{}", report.human());
+    let mut corpus = open(dir, options)?;
+    let bundle = corpus.collect_bundle()?;
+    publish_report(&corpus.report, options)?;
+    Ok(bundle)
+}
+
+/// The first pass over `dir` ([`corpus::read`]), failing when the corpus
+/// has errors (unless `options.lenient`) or no articles; the report is
+/// then written whole, candidate names included, before the error.
+/// Otherwise the caller streams the corpus and then calls
+/// [`publish_report`].
+pub fn open(dir: &Path, options: &Options) -> Result<Corpus> {
+    let mut corpus = corpus::read(dir, options)?;
+    let errors = corpus.report.error_count();
+    let fatal = errors > 0 && !options.lenient;
+    if fatal || corpus.is_empty() {
+        // Only for the report's candidate names: nothing is written.
+        corpus.stream(256, |_, _, _| Ok(()), |_| Ok(()))?;
+        publish_report(&corpus.report, options)?;
     }
-    if let Some(path) = &options.report {
-        let json = serde_json::to_string_pretty(&report).expect("the report serialises") + "\n";
-        std::fs::write(path, json)
-            .with_context(|| format!("cannot write the report {}", path.display()))?;
-    }
-    let errors = report.error_count();
-    if errors > 0 && !options.lenient {
+    let report = &corpus.report;
+    if fatal {
         let failed = report.files.iter().filter(|f| !f.errors.is_empty()).count();
         let manifest = match report.errors.len() {
             0 => String::new(),
@@ -75,223 +90,46 @@ pub fn ingest_with(dir: &Path, options: &Options) -> Result<Bundle> {
             report.files.len(),
         );
     }
-    if bundle.articles.is_empty() {
+    if corpus.is_empty() {
         bail!("no articles found in {}", dir.display());
     }
-    Ok(bundle)
+    Ok(corpus)
+}
+
+/// Prints the report on stderr (when `options.verbose`) and writes it as
+/// JSON (with `options.report`).
+pub fn publish_report(report: &Report, options: &Options) -> Result<()> {
+    if options.verbose {
+        eprint!("{}", report.human());
+    }
+    if let Some(path) = &options.report {
+        let json = serde_json::to_string_pretty(report).expect("the report serialises") + "\n";
+        std::fs::write(path, json)
+            .with_context(|| format!("cannot write the report {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Reads everything and builds the bundle and the report, without deciding
 /// whether errors are fatal.
+#[cfg(test)]
 pub fn run(dir: &Path, options: &Options) -> Result<(Bundle, Report)> {
-    let manifest_path = options
-        .manifest
-        .clone()
-        .or_else(|| Some(dir.join(MANIFEST_NAME)).filter(|p| p.is_file()));
-    let manifest = match &manifest_path {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the manifest {}", path.display()))?;
-            Manifest::from_toml(&text).with_context(|| format!("in {}", path.display()))?
-        }
-        None => Manifest::default(),
-    };
-    let gazetteer = load_gazetteer(options.gazetteer.as_deref())?;
-    let ingester = Ingester::new(&manifest, &gazetteer);
-
-    let mut files = Vec::new();
-    collect_files(dir, &mut files)
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?;
-    files.sort();
-
-    // Read and ingest on every core, then assemble in path order, so the
-    // result never depends on which thread finished first.
-    let timer = crate::timings::Timer::start();
-    let progress = Progress::new(files.len() as u64);
-    let manifest_path = manifest_path.as_ref();
-    let outputs = crate::parallel::map(&files, |_, path| {
-        let relative = path
-            .strip_prefix(dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let extension = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let kind = if Some(path) == manifest_path {
-            Read::Manifest
-        } else if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
-            Read::Skipped
-        } else {
-            match std::fs::read(path) {
-                Err(err) => Read::Unreadable(format!("{relative}: cannot read: {err}")),
-                Ok(bytes) => {
-                    let stem = path
-                        .file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    // The raw bytes are dropped here, and each article's
-                    // fingerprint for duplicate detection is taken on this
-                    // worker thread.
-                    Read::Articles(
-                        ingester
-                            .file(&stem, &relative, &bytes)
-                            .into_iter()
-                            .map(|r| {
-                                r.map(|a| {
-                                    let f = Fingerprint::of(&a);
-                                    (a, f)
-                                })
-                            })
-                            .collect(),
-                    )
-                }
-            }
-        };
-        progress.tick();
-        (relative, kind)
-    });
-    let mut report = Report::default();
-    let mut articles = Vec::new();
-    let mut prints = Vec::new();
-    let mut ids = BTreeSet::new();
-    for (relative, kind) in outputs {
-        let mut entry = FileReport {
-            file: relative,
-            outcome: Outcome::Ingested,
-            articles: Vec::new(),
-            merged: Vec::new(),
-            errors: Vec::new(),
-            notes: Vec::new(),
-        };
-        match kind {
-            Read::Manifest => entry.outcome = Outcome::Manifest,
-            Read::Skipped => entry.outcome = Outcome::Skipped,
-            Read::Unreadable(err) => {
-                entry.outcome = Outcome::Failed;
-                entry.errors.push(err);
-            }
-            Read::Articles(results) => {
-                for result in results {
-                    match result {
-                        Ok((article, print)) => {
-                            if !ids.insert(article.id.clone()) {
-                                entry.errors.push(format!(
-                                    "{}: another file already has the id {:?}",
-                                    article.source_file, article.id
-                                ));
-                                continue;
-                            }
-                            for note in &article.notes {
-                                if !entry.notes.contains(note) {
-                                    entry.notes.push(note.clone());
-                                }
-                            }
-                            entry.articles.push(article.id.clone());
-                            articles.push(article);
-                            prints.push(print);
-                        }
-                        Err(err) => entry.errors.push(err.to_string()),
-                    }
-                }
-                entry.outcome = match (entry.articles.is_empty(), entry.errors.is_empty()) {
-                    (false, true) => Outcome::Ingested,
-                    (false, false) => Outcome::Partial,
-                    (true, _) => Outcome::Failed,
-                };
-            }
-        }
-        report.files.push(entry);
-    }
-    progress.finish();
-    let known: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
-    for unknown in manifest.unknown_ids(&known) {
-        report.errors.push(format!(
-            "manifest: [articles.{unknown:?}] matches no article file"
-        ));
-    }
-    timer.lap("read and ingest files");
-    let passes = ingest::corpus_passes(&mut articles, &prints, &manifest);
-    drop(prints);
-    timer.lap("duplicates and repetition");
-    // Each file's merged copies, so the report still accounts for them.
-    let by_file: std::collections::HashMap<&str, usize> = report
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.file.as_str(), i))
-        .collect();
-    let mut merged_in: Vec<(usize, MergedCopy)> = Vec::new();
-    for m in &passes.merges {
-        // Records of JSON and CSV files are named `FILE:LINE`.
-        let file = by_file
-            .get(m.merged_file.as_str())
-            .or_else(|| {
-                m.merged_file
-                    .rsplit_once(':')
-                    .and_then(|(f, _)| by_file.get(f))
-            })
-            .copied();
-        if let Some(i) = file {
-            merged_in.push((
-                i,
-                MergedCopy {
-                    article: m.merged.clone(),
-                    into: m.kept.clone(),
-                    similarity: m.similarity,
-                    exact: m.exact,
-                },
-            ));
-        }
-    }
-    drop(by_file);
-    for (i, copy) in merged_in {
-        report.files[i].merged.push(copy);
-    }
-    for f in &mut report.files {
-        if !f.merged.is_empty() && f.merged.len() == f.articles.len() {
-            f.outcome = Outcome::Merged;
-        }
-    }
-    report.merges = passes.merges;
-    report.repeated_furniture = passes.repeated;
-    report.articles = articles.len();
-    // Unknown names, on two threads (the result is the same as one pass).
-    let (first, second) = articles.split_at(articles.len() / 2);
-    let parts = std::thread::scope(|scope| {
-        let other = scope.spawn(|| entities::candidates(second, &gazetteer));
-        let mine = entities::candidates(first, &gazetteer);
-        vec![
-            mine,
-            other.join().expect("the candidate search does not panic"),
-        ]
-    });
-    report.candidates = entities::merge_candidates(parts);
-    timer.lap("candidate names");
-    Ok((Bundle::new(manifest.title.clone(), articles), report))
-}
-
-/// What reading one file gave.
-enum Read {
-    Manifest,
-    Skipped,
-    Unreadable(String),
-    Articles(Vec<Result<(dossier_core::Article, Fingerprint), dossier_core::ingest::IngestError>>),
+    let mut corpus = corpus::read(dir, options)?;
+    let bundle = corpus.collect_bundle()?;
+    Ok((bundle, corpus.report))
 }
 
 /// A progress bar on stderr that appears only once a run has taken more
 /// than a second (and only on a terminal).
-struct Progress {
+pub struct Progress {
     bar: ProgressBar,
     start: Instant,
     shown: std::sync::atomic::AtomicBool,
 }
 
 impl Progress {
-    fn new(len: u64) -> Self {
+    /// A bar for `len` files, hidden for now.
+    pub fn new(len: u64) -> Self {
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
         if let Ok(style) =
             ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left")
@@ -305,7 +143,8 @@ impl Progress {
         }
     }
 
-    fn tick(&self) {
+    /// One more file done.
+    pub fn tick(&self) {
         use std::sync::atomic::Ordering;
         if !self.shown.load(Ordering::Relaxed)
             && self.start.elapsed() > Duration::from_secs(1)
@@ -316,7 +155,8 @@ impl Progress {
         self.bar.inc(1);
     }
 
-    fn finish(&self) {
+    /// Done: the bar goes.
+    pub fn finish(&self) {
         self.bar.finish_and_clear();
     }
 }
@@ -333,7 +173,8 @@ pub fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer> {
     }
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every file under `dir` (hidden ones left out), into `out`, unsorted.
+pub fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();

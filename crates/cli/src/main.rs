@@ -2,7 +2,9 @@
 //! explorer site. A thin shell: flags, files and messages here; every rule
 //! about articles lives in `dossier-core`.
 
+mod corpus;
 mod folder;
+mod memory;
 mod parallel;
 mod report;
 mod serve;
@@ -16,6 +18,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
+use dossier_core::bundle::BundleWriter;
 use dossier_core::search::SearchConfig;
 
 use crate::site::Site;
@@ -49,14 +52,21 @@ struct IngestArgs {
 }
 
 impl IngestArgs {
-    /// The folder reader's options for these flags.
-    fn options(self) -> folder::Options {
+    /// The folder reader's options for these flags, for a run writing
+    /// `out`: its temporary file goes beside it (the disk being written
+    /// to, rather than a `/tmp` that may be small).
+    fn options(&self, out: &Path) -> folder::Options {
+        let beside = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         folder::Options {
-            manifest: self.manifest,
-            gazetteer: self.gazetteer,
-            report: self.report,
+            manifest: self.manifest.clone(),
+            gazetteer: self.gazetteer.clone(),
+            report: self.report.clone(),
             lenient: self.lenient,
             verbose: true,
+            spill_dir: Some(beside.to_path_buf()),
         }
     }
 }
@@ -132,23 +142,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ingest,
         } => {
             let search = search_config(ingest.gazetteer.as_deref())?;
-            let mut bundle = folder::ingest_with(&articles, &ingest.options())?;
-            if let Some(title) = title {
-                bundle.title = title;
-            }
+            let options = ingest.options(&out);
             let mut site = match &app {
                 Some(dir) => Site::from_app_dir(dir)?,
                 None => Site::embedded()?,
             };
+            let mut corpus = folder::open(&articles, &options)?;
+            if let Some(title) = title {
+                corpus.title = title;
+            }
             let timer = timings::Timer::start();
             let info = if single_file {
+                // One file holds every text anyway: the bundle in memory.
+                let bundle = corpus.collect_bundle()?;
+                folder::publish_report(&corpus.report, &options)?;
                 let info = site.complete(&bundle, &search, &build_date())?;
                 std::fs::write(&out, site.single_file(&bundle)?)
                     .with_context(|| format!("cannot write {}", out.display()))?;
                 eprintln!("wrote {} articles into {}", info.articles, out.display());
                 info
             } else {
-                let info = site.build_folder(&bundle, &search, &build_date(), &out)?;
+                let info = site.build_folder_streamed(&mut corpus, &search, &build_date(), &out)?;
+                folder::publish_report(&corpus.report, &options)?;
                 eprintln!(
                     "wrote a site with {} articles to {} (open {})",
                     info.articles,
@@ -165,22 +180,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             ingest,
         } => {
-            let bundle = folder::ingest_with(&articles, &ingest.options())?;
+            let options = ingest.options(&out);
+            let mut corpus = folder::open(&articles, &options)?;
             let timer = timings::Timer::start();
-            // Streamed: a 100k-article bundle is a gigabyte of JSON, not worth holding twice.
-            let file = std::fs::File::create(&out)
-                .with_context(|| format!("cannot write {}", out.display()))?;
-            let mut writer = std::io::BufWriter::new(file);
-            serde_json::to_writer(&mut writer, &bundle)
-                .map_err(std::io::Error::from)
-                .and_then(|()| std::io::Write::flush(&mut writer))
-                .with_context(|| format!("cannot write {}", out.display()))?;
+            // Streamed, article by article: a 100k-article bundle is a
+            // gigabyte of JSON.
+            let cannot = || format!("cannot write {}", out.display());
+            let file = std::fs::File::create(&out).with_context(cannot)?;
+            let title = corpus.title.clone();
+            let mut writer =
+                BundleWriter::new(std::io::BufWriter::new(file), &title).with_context(cannot)?;
+            corpus.stream(
+                256,
+                |_, _, _| Ok(()),
+                |group| {
+                    for json in &group.json {
+                        writer.article_json(json).with_context(cannot)?;
+                    }
+                    Ok(())
+                },
+            )?;
+            writer
+                .finish()
+                .and_then(|mut w| std::io::Write::flush(&mut w))
+                .with_context(cannot)?;
             timer.lap("write the bundle");
-            eprintln!(
-                "wrote {} articles to {}",
-                bundle.articles.len(),
-                out.display()
-            );
+            folder::publish_report(&corpus.report, &options)?;
+            eprintln!("wrote {} articles to {}", corpus.len(), out.display());
         }
         Command::Serve { site, port } => serve::serve(&site, port)?,
         Command::Verify { site } => return verify(&site),

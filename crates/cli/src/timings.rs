@@ -23,8 +23,20 @@ impl Timer {
         let now = Instant::now();
         if self.enabled {
             let ms = now.duration_since(self.last.get()).as_secs_f64() * 1000.0;
-            eprintln!("timing: {what}: {ms:.0} ms");
+            match resident_mb() {
+                Some(mb) => eprintln!("timing: {what}: {ms:.0} ms (resident {mb} MB)"),
+                None => eprintln!("timing: {what}: {ms:.0} ms"),
+            }
         }
         self.last.set(now);
     }
+}
+
+/// The process's resident memory now, in MB, where the system says
+/// (Linux's `/proc/self/status`); for the timing lines only.
+fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }

@@ -92,6 +92,54 @@ impl Bundle {
     }
 }
 
+/// Writes a bundle's JSON article by article, byte for byte as
+/// [`Bundle::to_json`] would, so a caller that streams its articles (the
+/// CLI at 100,000 articles) never holds them, or the text, all at once.
+/// Give it each article, or each article's JSON as `serde_json` writes it
+/// compactly, in bundle order.
+pub struct BundleWriter<W: std::io::Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: std::io::Write> BundleWriter<W> {
+    /// Starts a bundle (of the current version) titled `title`.
+    pub fn new(mut out: W, title: &str) -> std::io::Result<Self> {
+        out.write_all(b"{\"schema_version\":")?;
+        out.write_all(SCHEMA_VERSION.to_string().as_bytes())?;
+        out.write_all(b",\"title\":")?;
+        serde_json::to_writer(&mut out, title)?;
+        out.write_all(b",\"articles\":[")?;
+        Ok(BundleWriter { out, first: true })
+    }
+
+    /// Adds the next article.
+    pub fn article(&mut self, article: &Article) -> std::io::Result<()> {
+        self.separator()?;
+        serde_json::to_writer(&mut self.out, article)?;
+        Ok(())
+    }
+
+    /// Adds the next article as its compact JSON (`serde_json::to_vec`).
+    pub fn article_json(&mut self, json: &[u8]) -> std::io::Result<()> {
+        self.separator()?;
+        self.out.write_all(json)
+    }
+
+    fn separator(&mut self) -> std::io::Result<()> {
+        if !std::mem::take(&mut self.first) {
+            self.out.write_all(b",")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the bundle and gives the writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out.write_all(b"]}")?;
+        Ok(self.out)
+    }
+}
+
 /// Facts about one build of a dossier site, shown in the explorer's About
 /// panel so two readers can tell whether they hold the same dossier.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +208,27 @@ mod tests {
         let back = Bundle::from_json(&json).unwrap();
         assert_eq!(back.articles[0].headline, a.headline);
         assert_eq!(back.articles[0].language.as_ref().unwrap().value, "en");
+    }
+
+    #[test]
+    fn the_streamed_json_is_the_bundle_json() {
+        let mut a = article("a", Some("2021-09"));
+        a.paragraphs = vec![crate::model::Paragraph::body("Text \"quoted\" </script>.")];
+        for articles in [vec![], vec![a.clone()], vec![a.clone(), article("b", None)]] {
+            let bundle = Bundle::new("A \"title\"".into(), articles);
+            let mut writer = BundleWriter::new(Vec::new(), &bundle.title).unwrap();
+            for (i, a) in bundle.articles.iter().enumerate() {
+                if i % 2 == 0 {
+                    writer.article(a).unwrap();
+                } else {
+                    writer
+                        .article_json(&serde_json::to_vec(a).unwrap())
+                        .unwrap();
+                }
+            }
+            let bytes = writer.finish().unwrap();
+            assert_eq!(String::from_utf8(bytes).unwrap(), bundle.to_json());
+        }
     }
 
     fn article(id: &str, date: Option<&str>) -> Article {

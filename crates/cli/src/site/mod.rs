@@ -30,8 +30,10 @@
 //! steps; the body shards, most of the bytes, are written to a folder as
 //! they are made (see `shards.rs`), never all held at once.
 
+mod datafile;
 mod pack;
 mod shards;
+mod streamed;
 pub mod sums;
 
 use std::collections::BTreeMap;
@@ -85,68 +87,20 @@ impl Site {
 
     /// Makes the app start from classic scripts, adds the dossier's data
     /// (catalog and prebuilt search index) and returns what the About panel
-    /// will show. The body shards are not held here: [`Site::build_folder`]
-    /// streams them to disk and [`Site::single_file`] inlines them, each
-    /// from the same `bundle`.
+    /// will show: the in-memory site for [`Site::single_file`], which
+    /// inlines the body shards from the same `bundle`. (A folder site is
+    /// written from a streamed corpus instead: `streamed.rs`.)
     pub fn complete(
         &mut self,
         bundle: &Bundle,
         search: &SearchConfig,
         built: &str,
     ) -> Result<SiteInfo> {
-        Ok(self.complete_while(bundle, search, built, || Ok(()))?.0)
-    }
-
-    /// Writes the site for `bundle` as the folder `out`: [`Site::complete`],
-    /// with the body shards written (on every core, each as soon as it is
-    /// made) while the search index is still being built, then the app and
-    /// data files and `SHA256SUMS`. Files that an earlier build listed and
-    /// this one no longer has (app files with older content hashes in their
-    /// names, shards beyond the new count) are removed, so the folder holds
-    /// exactly this site; nothing else in it is touched.
-    pub fn build_folder(
-        &mut self,
-        bundle: &Bundle,
-        search: &SearchConfig,
-        built: &str,
-        out: &Path,
-    ) -> Result<SiteInfo> {
-        let previous = sums::listed(out).unwrap_or_default();
-        std::fs::create_dir_all(out.join(DATA_DIR).join("shards"))
-            .with_context(|| format!("cannot create {}", out.display()))?;
-        let (info, shard_hashes) = self.complete_while(bundle, search, built, || {
-            shards::write(out, &bundle.articles)
-        })?;
-        let mut hashes: BTreeMap<String, String> = shard_hashes.into_iter().collect();
-        for (path, bytes) in &self.files {
-            let target = out.join(path);
-            std::fs::write(&target, bytes)
-                .with_context(|| format!("cannot write {}", target.display()))?;
-            hashes.insert(path.clone(), hex(&Sha256::digest(bytes)));
-        }
-        for stale in previous {
-            if !hashes.contains_key(&stale) {
-                let _ = std::fs::remove_file(out.join(&stale));
-            }
-        }
-        std::fs::write(out.join(sums::FILE_NAME), sums::render_hashes(&hashes))?;
-        Ok(info)
-    }
-
-    /// [`Site::complete`], running `meanwhile` on this thread while the
-    /// search index (the longest single step, which only reads the
-    /// articles) is built on another, after the bundle's fingerprint and
-    /// catalog.
-    fn complete_while<R>(
-        &mut self,
-        bundle: &Bundle,
-        search: &SearchConfig,
-        built: &str,
-        meanwhile: impl FnOnce() -> Result<R>,
-    ) -> Result<(SiteInfo, R)> {
         let timer = crate::timings::Timer::start();
         pack::classic_scripts(&mut self.files)?;
-        let (index, info, catalog, extra) = std::thread::scope(|scope| {
+        // The search index (the longest single step, which only reads the
+        // articles) builds on another thread meanwhile.
+        let (index, info, catalog) = std::thread::scope(|scope| {
             let index =
                 scope.spawn(|| SearchIndex::build(&bundle.articles, search).to_split_bytes());
             let info = SiteInfo {
@@ -160,13 +114,43 @@ impl Site {
             };
             let catalog = corpus_script(&bundle.catalog().to_json(), &info);
             timer.lap("fingerprint and catalog");
-            let extra = meanwhile();
-            timer.lap("shards (beside the index)");
             let index = index.join().expect("the index build does not panic");
             timer.lap("search index (after the rest)");
-            (index, info, catalog, extra)
+            (index, info, catalog)
         });
-        let extra = extra?;
+        self.add_data(&bundle.title, catalog, index)?;
+        Ok(info)
+    }
+
+    /// Writes the app and data files to `out` with `SHA256SUMS` listing
+    /// them and the shards already written there, and removes the files
+    /// an earlier build (`previous`) listed that this one does not have.
+    fn write_folder(
+        &self,
+        out: &Path,
+        previous: Vec<String>,
+        shard_hashes: Vec<(String, String)>,
+    ) -> Result<()> {
+        let mut hashes: BTreeMap<String, String> = shard_hashes.into_iter().collect();
+        for (path, bytes) in &self.files {
+            let target = out.join(path);
+            std::fs::write(&target, bytes)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            hashes.insert(path.clone(), hex(&Sha256::digest(bytes)));
+        }
+        for stale in previous {
+            if !hashes.contains_key(&stale) {
+                let _ = std::fs::remove_file(out.join(&stale));
+            }
+        }
+        std::fs::write(out.join(sums::FILE_NAME), sums::render_hashes(&hashes))?;
+        Ok(())
+    }
+
+    /// Puts the data files in the site (the catalog script, and the index
+    /// and its word positions, each as base64 in a script) and sets the
+    /// page's title and Content-Security-Policy.
+    fn add_data(&mut self, title: &str, catalog: String, index: (Vec<u8>, Vec<u8>)) -> Result<()> {
         self.files.retain(|path, _| !path.starts_with(DATA_DIR));
         self.files
             .insert(format!("{DATA_DIR}corpus.js"), catalog.into_bytes());
@@ -180,13 +164,14 @@ impl Site {
             let mut script = String::with_capacity(bytes.len() / 3 * 4 + 64);
             script.push_str(&format!("window.{global} = \""));
             base64::engine::general_purpose::STANDARD.encode_string(&bytes, &mut script);
+            drop(bytes);
             script.push_str("\";\n");
             self.files
                 .insert(format!("{DATA_DIR}{file}"), script.into_bytes());
         }
-        pack::set_title(&mut self.files, &bundle.title)?;
+        pack::set_title(&mut self.files, title)?;
         pack::content_security_policy(&mut self.files)?;
-        Ok((info, extra))
+        Ok(())
     }
 
     /// The whole site as one HTML file: styles, scripts, wasm and data
@@ -324,70 +309,6 @@ mod tests {
             info("y", "2026-01-01").corpus_sha256
         );
         assert_eq!(info("x", "2026-01-01").corpus_sha256.len(), 64);
-    }
-
-    #[test]
-    fn a_written_folder_verifies_and_a_rebuild_of_it_is_identical() {
-        let app = trunk_output();
-        let out = tempfile::tempdir().unwrap();
-        let mut site = Site::from_app_dir(app.path()).unwrap();
-        site.build_folder(
-            &bundle("x"),
-            &SearchConfig::default(),
-            "2026-01-01",
-            out.path(),
-        )
-        .unwrap();
-        assert!(sums::verify(out.path()).unwrap().is_ok());
-
-        // Completing a written site again (as `dossier build --app SITE` does) changes nothing.
-        let mut again = Site::from_app_dir(out.path()).unwrap();
-        again
-            .complete(&bundle("x"), &SearchConfig::default(), "2026-01-01")
-            .unwrap();
-        assert_eq!(again.files, site.files);
-    }
-
-    #[test]
-    fn shards_are_streamed_to_the_folder_listed_and_stale_ones_removed() {
-        let app = trunk_output();
-        let out = tempfile::tempdir().unwrap();
-        let articles = (0..SHARD_SIZE * 2 + 1)
-            .map(|i| dossier_core::Article {
-                id: format!("a{i:03}"),
-                headline: format!("Headline {i}"),
-                ..Default::default()
-            })
-            .collect();
-        let many = Bundle::new("Many".into(), articles);
-        let mut site = Site::from_app_dir(app.path()).unwrap();
-        site.build_folder(&many, &SearchConfig::default(), "2026-01-01", out.path())
-            .unwrap();
-        assert!(sums::verify(out.path()).unwrap().is_ok());
-        let shard = |n: usize| {
-            let script =
-                std::fs::read_to_string(out.path().join(format!("data/shards/{n}.js"))).unwrap();
-            let literal = script
-                .trim_start_matches(&format!(
-                    "(window.__dossierShards = window.__dossierShards || {{}})[{n}] = "
-                ))
-                .trim_end_matches(";\n");
-            let json: String = serde_json::from_str(&literal.replace("<\\/", "</")).unwrap();
-            serde_json::from_str::<Vec<dossier_core::Article>>(&json).unwrap()
-        };
-        assert_eq!(shard(0).len(), SHARD_SIZE);
-        assert_eq!(shard(1)[0].id, many.articles[SHARD_SIZE].id);
-        assert_eq!(shard(2).len(), 1);
-
-        // A smaller dossier written over it leaves no stale shard behind.
-        let few = bundle("x");
-        let mut again = Site::from_app_dir(out.path()).unwrap();
-        again
-            .build_folder(&few, &SearchConfig::default(), "2026-01-01", out.path())
-            .unwrap();
-        assert!(!out.path().join("data/shards/1.js").exists());
-        assert_eq!(shard(0)[0].headline, "x");
-        assert!(sums::verify(out.path()).unwrap().is_ok());
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! file, in catalog order.
 //!
 //! They are most of a site's bytes (about the size of the bundle JSON), so
-//! a folder site never holds them all in memory: each shard is serialised,
-//! hashed for `SHA256SUMS` and written on a worker thread, then dropped
-//! ([`write`]). Only a single-file site, which inlines them anyway, puts
-//! them all in memory ([`insert`]).
+//! a folder site never holds them all in memory: each shard is made from
+//! its articles' JSON as they stream past, hashed for `SHA256SUMS` and
+//! written on a worker thread, then dropped ([`write_one`]). Only a
+//! single-file site, which inlines them anyway, puts them all in memory
+//! ([`insert`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -31,7 +32,29 @@ fn shard_path(n: usize) -> String {
 /// number, where the page picks it up (see `src/shards.rs`).
 fn script(n: usize, articles: &[Article]) -> Vec<u8> {
     let json = serde_json::to_string(articles).expect("articles serialise");
-    let literal = serde_json::to_string(&json)
+    script_of_json(n, &json)
+}
+
+/// [`script`] from the articles' JSON (each as `serde_json::to_vec` writes
+/// it), for a caller that has it already.
+fn script_from_json(n: usize, articles: &[Vec<u8>]) -> Vec<u8> {
+    let mut json = Vec::with_capacity(articles.iter().map(|a| a.len() + 1).sum::<usize>() + 2);
+    json.push(b'[');
+    for (i, article) in articles.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(article);
+    }
+    json.push(b']');
+    script_of_json(
+        n,
+        std::str::from_utf8(&json).expect("serde_json writes UTF-8"),
+    )
+}
+
+fn script_of_json(n: usize, json: &str) -> Vec<u8> {
+    let literal = serde_json::to_string(json)
         .expect("a string serialises")
         .replace("</", "<\\/");
     format!("(window.__dossierShards = window.__dossierShards || {{}})[{n}] = {literal};\n")
@@ -45,19 +68,37 @@ pub fn insert(files: &mut BTreeMap<String, Vec<u8>>, articles: &[Article]) {
     }
 }
 
-/// Writes every shard under `out` on all cores, one shard in memory per
-/// worker at a time, and returns each shard's path and SHA-256 (hex) for
-/// the site's file list.
-pub fn write(out: &Path, articles: &[Article]) -> Result<Vec<(String, String)>> {
-    let chunks: Vec<&[Article]> = articles.chunks(SHARD_SIZE).collect();
-    crate::parallel::map(&chunks, |n, chunk| {
-        let bytes = script(n, chunk);
-        let path = shard_path(n);
-        let target = out.join(&path);
-        std::fs::write(&target, &bytes)
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok((path, hex(&Sha256::digest(&bytes))))
-    })
-    .into_iter()
-    .collect()
+/// Writes shard `n` of a site under `out` from its articles' JSON, and
+/// returns its path and SHA-256 (hex) for the site's file list.
+pub fn write_one(out: &Path, n: usize, articles: &[Vec<u8>]) -> Result<(String, String)> {
+    let bytes = script_from_json(n, articles);
+    let path = shard_path(n);
+    let target = out.join(&path);
+    std::fs::write(&target, &bytes)
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    Ok((path, hex(&Sha256::digest(&bytes))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shard_from_json_is_the_shard_from_articles() {
+        let articles: Vec<Article> = ["a", "</script>", "\u{1F600} \"q\""]
+            .iter()
+            .map(|h| Article {
+                id: h.to_string(),
+                headline: h.to_string(),
+                paragraphs: vec![dossier_core::Paragraph::body(h.to_string())],
+                ..Default::default()
+            })
+            .collect();
+        let json: Vec<Vec<u8>> = articles
+            .iter()
+            .map(|a| serde_json::to_vec(a).unwrap())
+            .collect();
+        assert_eq!(script_from_json(3, &json), script(3, &articles));
+        assert_eq!(script_from_json(0, &[]), script(0, &[]));
+    }
 }

@@ -20,7 +20,7 @@
 //! Run it after duplicates are merged, so a story saved twice does not
 //! count twice.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::manifest::RepetitionSettings;
 use crate::model::{Article, Role};
@@ -60,88 +60,180 @@ pub fn mark_repeated_furniture(
     articles: &mut [Article],
     settings: &RepetitionSettings,
 ) -> Vec<RepeatedLine> {
-    if settings.min_outlet_articles == 0 {
-        return Vec::new();
-    }
-    // Outlets by name, with their article counts.
-    let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
-    for a in articles.iter() {
-        if let Some(o) = &a.outlet {
-            if let Some(n) = outlets.get_mut(o.value.as_str()) {
-                *n += 1;
-            } else {
-                outlets.insert(o.value.clone(), 1);
-            }
-        }
-    }
-    let ids: HashMap<String, (u32, usize)> = outlets
+    let lines: Vec<Vec<u64>> = articles.iter().map(line_hashes).collect();
+    let outlets: Vec<Option<&str>> = articles
         .iter()
-        .enumerate()
-        .map(|(i, (name, &count))| (name.clone(), (i as u32, count)))
+        .map(|a| a.outlet.as_ref().map(|o| o.value.as_str()))
         .collect();
-    let big = |count: usize| count >= settings.min_outlet_articles;
-    // (outlet, line) → number of the outlet's articles with the line.
-    let mut counts: HashMap<(u32, u64), u32> = HashMap::new();
-    let mut seen = HashSet::new();
-    for a in articles.iter() {
-        let Some(&(outlet, count)) = a.outlet.as_ref().and_then(|o| ids.get(o.value.as_str()))
-        else {
-            continue;
-        };
-        if !big(count) {
-            continue;
-        }
-        seen.clear();
-        for p in a.paragraphs.iter().filter(|p| candidate(p.role)) {
-            let h = line_hash(&p.text);
-            if seen.insert(h) {
-                *counts.entry((outlet, h)).or_default() += 1;
-            }
+    let repetition = Repetition::count(
+        outlets.iter().copied().zip(lines.iter().map(Vec::as_slice)),
+        settings,
+    );
+    drop(outlets);
+    let mut found = Found::default();
+    for a in articles.iter_mut() {
+        repetition.mark(a, &mut found);
+    }
+    repetition.lines(found)
+}
+
+/// The hashes of an article's body and dek lines, each once (sorted):
+/// all that counting repetition needs of an article (8 bytes a line), so a
+/// caller can count a corpus it does not hold in memory.
+pub fn line_hashes(article: &Article) -> Vec<u64> {
+    let mut out: Vec<u64> = article
+        .paragraphs
+        .iter()
+        .filter(|p| candidate(p.role))
+        .map(|p| line_hash(&p.text))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The lines repeated across each outlet's articles, counted over a whole
+/// corpus ([`Repetition::count`]), ready to mark them in each article as it
+/// comes ([`Repetition::mark`]).
+#[derive(Clone, Debug, Default)]
+pub struct Repetition {
+    /// Outlets by name, with their article counts.
+    outlets: BTreeMap<String, usize>,
+    /// The outlets' names, by id.
+    names: Vec<String>,
+    /// Outlet name → (id, article count).
+    ids: HashMap<String, (u32, usize)>,
+    /// (outlet, line) → number of the outlet's articles with the line.
+    counts: HashMap<(u32, u64), u32>,
+    settings: RepetitionSettings,
+}
+
+/// The repeated lines found while marking, for the report: collect them
+/// from any number of articles, in any order, and merge ([`Found::extend`]).
+#[derive(Clone, Debug, Default)]
+pub struct Found(BTreeMap<(u32, String), usize>);
+
+impl Found {
+    /// Adds the lines found elsewhere.
+    pub fn extend(&mut self, other: Found) {
+        for (key, n) in other.0 {
+            self.0.entry(key).or_insert(n);
         }
     }
-    let repeated = |outlet: u32, count: usize, h: u64| -> Option<usize> {
-        let n = *counts.get(&(outlet, h))? as usize;
-        (n >= settings.min_articles.max(2) && n as f64 >= settings.min_share * count as f64)
-            .then_some(n)
-    };
-    let names: Vec<&String> = outlets.keys().collect();
-    let mut found: BTreeMap<(u32, String), usize> = BTreeMap::new();
-    for a in articles.iter_mut() {
-        let Some(&(outlet, count)) = a.outlet.as_ref().and_then(|o| ids.get(o.value.as_str()))
-        else {
-            continue;
+}
+
+impl Repetition {
+    /// Counts the lines of a corpus given as each article's outlet and
+    /// [`line_hashes`], after duplicates are merged.
+    pub fn count<'a>(
+        articles: impl Iterator<Item = (Option<&'a str>, &'a [u64])> + Clone,
+        settings: &RepetitionSettings,
+    ) -> Self {
+        let mut r = Repetition {
+            settings: settings.clone(),
+            ..Default::default()
         };
-        if !big(count) {
-            continue;
+        if settings.min_outlet_articles == 0 {
+            return r;
+        }
+        for (outlet, _) in articles.clone() {
+            if let Some(o) = outlet {
+                if let Some(n) = r.outlets.get_mut(o) {
+                    *n += 1;
+                } else {
+                    r.outlets.insert(o.to_string(), 1);
+                }
+            }
+        }
+        r.names = r.outlets.keys().cloned().collect();
+        r.ids = r
+            .outlets
+            .iter()
+            .enumerate()
+            .map(|(i, (name, &count))| (name.clone(), (i as u32, count)))
+            .collect();
+        for (outlet, lines) in articles {
+            let Some(&(outlet, count)) = outlet.and_then(|o| r.ids.get(o)) else {
+                continue;
+            };
+            if count < settings.min_outlet_articles {
+                continue;
+            }
+            for &h in lines {
+                *r.counts.entry((outlet, h)).or_default() += 1;
+            }
+        }
+        // Most lines appear once: only those seen often enough to be
+        // furniture are worth keeping (at 100,000 articles, millions of
+        // entries against a handful).
+        let least = settings.min_articles.max(2) as u32;
+        r.counts.retain(|_, n| *n >= least);
+        r.counts.shrink_to_fit();
+        r
+    }
+
+    /// In how many of its outlet's articles a line is repeated, when that
+    /// makes it furniture.
+    fn repeated(&self, outlet: u32, count: usize, h: u64) -> Option<usize> {
+        let n = *self.counts.get(&(outlet, h))? as usize;
+        (n >= self.settings.min_articles.max(2)
+            && n as f64 >= self.settings.min_share * count as f64)
+            .then_some(n)
+    }
+
+    /// Marks `article`'s repeated lines as furniture (dropping the quotes
+    /// and mentioned dates found in them) and notes them in `found`;
+    /// whether it changed anything.
+    pub fn mark(&self, article: &mut Article, found: &mut Found) -> bool {
+        if self.settings.min_outlet_articles == 0 {
+            return false;
+        }
+        let Some(&(outlet, count)) = article
+            .outlet
+            .as_ref()
+            .and_then(|o| self.ids.get(o.value.as_str()))
+        else {
+            return false;
+        };
+        if count < self.settings.min_outlet_articles {
+            return false;
         }
         let mut changed = Vec::new();
-        for (i, p) in a.paragraphs.iter_mut().enumerate() {
+        for (i, p) in article.paragraphs.iter_mut().enumerate() {
             if !candidate(p.role) {
                 continue;
             }
-            if let Some(n) = repeated(outlet, count, line_hash(&p.text)) {
+            if let Some(n) = self.repeated(outlet, count, line_hash(&p.text)) {
+                let name = &self.names[outlet as usize];
                 p.role = Role::Furniture;
-                p.rule = Some(format!(
-                    "repeated across {n} articles of {}",
-                    names[outlet as usize]
-                ));
-                found.entry((outlet, p.text.clone())).or_insert(n);
+                p.rule = Some(format!("repeated across {n} articles of {name}"));
+                found.0.entry((outlet, p.text.clone())).or_insert(n);
                 changed.push(i);
             }
         }
         if !changed.is_empty() {
-            a.quotes.retain(|q| !changed.contains(&q.paragraph));
-            a.mentioned_dates
+            article.quotes.retain(|q| !changed.contains(&q.paragraph));
+            article
+                .mentioned_dates
                 .retain(|d| !changed.contains(&d.paragraph));
         }
+        !changed.is_empty()
     }
-    found
-        .into_iter()
-        .map(|((outlet, text), n)| RepeatedLine {
-            outlet: names[outlet as usize].clone(),
-            text,
-            articles: n,
-            of: outlets[names[outlet as usize]],
-        })
-        .collect()
+
+    /// The lines found, by outlet then text, for the report.
+    pub fn lines(&self, found: Found) -> Vec<RepeatedLine> {
+        found
+            .0
+            .into_iter()
+            .map(|((outlet, text), n)| {
+                let name = &self.names[outlet as usize];
+                RepeatedLine {
+                    outlet: name.clone(),
+                    text,
+                    articles: n,
+                    of: self.outlets[name],
+                }
+            })
+            .collect()
+    }
 }

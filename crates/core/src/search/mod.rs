@@ -38,7 +38,7 @@ use crate::date::PartialDate;
 use crate::model::Article;
 
 pub use analyze::{fold, tokenize, Analyzer, Token};
-pub use index::{EntityInfo, IndexFormatError, SearchConfig, SearchIndex};
+pub use index::{EntityInfo, IndexBuilder, IndexFormatError, SearchConfig, SearchIndex};
 pub use parse::{parse_query, Group, ParsedQuery, Query, Term};
 
 /// The reader's facet selections, as picked in the UI. Within one facet the

@@ -27,6 +27,7 @@ use super::analyze::Analyzer;
 pub(crate) use super::store::{Column, Dictionary, Positions, Postings};
 use crate::entities::Gazetteer;
 use crate::model::Role;
+pub use build::IndexBuilder;
 pub use bytes::IndexFormatError;
 pub(crate) use derived::{search_words, Derived, NO_SLOT, NO_VALUE};
 

@@ -26,10 +26,11 @@
 //! was merged into (no chains). The kept article lists the copies in
 //! [`Article::duplicates`] with their outlet, date, URL and similarity.
 
-use std::collections::HashMap;
-
 use crate::manifest::DuplicateSettings;
-use crate::model::{Article, DuplicateOf, Role};
+use crate::model::{Article, Role};
+
+mod plan;
+pub use plan::{plan_merges, MergePlan};
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -132,153 +133,21 @@ pub fn merge_duplicates(
     fingerprints: &[Fingerprint],
     settings: &DuplicateSettings,
 ) -> Vec<Merge> {
-    assert_eq!(articles.len(), fingerprints.len(), "one fingerprint each");
-    let n = articles.len();
-    let eligible = |i: usize| {
-        fingerprints[i].exact.is_some() && fingerprints[i].words >= settings.min_words.max(1)
+    let plan = {
+        let all: &[Article] = articles;
+        plan_merges(all, fingerprints, settings, |i| shingle_set(&all[i]))
     };
-    // The order in which copies are kept: earliest first, then by id.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| keep_order(&articles[a], &articles[b]));
-    let mut rank = vec![0usize; n];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r;
-    }
-
-    // Identical bodies: groups by hash, each represented by its first
-    // member in keep order.
-    let mut groups: HashMap<u128, Vec<usize>> = HashMap::new();
-    for &i in &order {
-        if eligible(i) {
-            if let Some(h) = fingerprints[i].exact {
-                groups.entry(h).or_default().push(i);
-            }
-        }
-    }
-    let mut representative = vec![usize::MAX; n];
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for group in groups.values() {
-        for &i in group {
-            representative[i] = group[0];
-        }
-        members.insert(group[0], group.clone());
-    }
-
-    // Near-duplicate candidates between representatives, by LSH banding.
-    let rows = band_rows(settings.threshold);
-    // Each representative's (band, band hash, rank), sorted: a bucket is a
-    // run of equal (band, hash), its members in keep order. (One flat sort
-    // rather than a hash map of small vectors: at 100,000 articles that is
-    // 1.6 million entries, and no allocation each.)
-    let mut banded: Vec<(usize, u64, usize)> = Vec::new();
-    for &i in &order {
-        if representative[i] != i {
-            continue;
-        }
-        let signature = &fingerprints[i].signature;
-        for (band, chunk) in signature.chunks(rows).enumerate() {
-            let key = chunk
-                .iter()
-                .fold(band as u64, |h, &v| mix(h ^ u64::from(v)));
-            banded.push((band, key, rank[i]));
-        }
-    }
-    banded.sort_unstable();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for bucket in banded.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        for (x, &(_, _, a)) in bucket.iter().enumerate() {
-            for &(_, _, b) in &bucket[x + 1..] {
-                // Sorted by rank within the bucket: `a` comes first.
-                pairs.push((order[a], order[b]));
-            }
-        }
-    }
-    drop(banded);
-    pairs.sort_unstable_by_key(|&(a, b)| (rank[a], rank[b]));
-    pairs.dedup();
-    // Verified edges, from each representative to later ones.
-    let mut near: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
-    let mut cache: HashMap<usize, Vec<u64>> = HashMap::new();
-    for (a, b) in pairs {
-        for i in [a, b] {
-            cache.entry(i).or_insert_with(|| shingle_set(&articles[i]));
-        }
-        let similarity = jaccard(&cache[&a], &cache[&b]);
-        if similarity >= settings.threshold {
-            near.entry(a).or_default().push((b, similarity));
-        }
-    }
-    drop(cache);
-
-    // Greedy, in keep order: each representative not yet merged keeps its
-    // identical copies and its near-duplicates (with their own copies).
-    let mut merged_into: Vec<Option<(usize, f64, bool)>> = vec![None; n];
-    for &i in &order {
-        if representative[i] != i || merged_into[i].is_some() {
-            continue;
-        }
-        for &copy in members
-            .get(&i)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .skip(1)
-        {
-            merged_into[copy] = Some((i, 1.0, true));
-        }
-        for &(other, similarity) in near.get(&i).map_or(&[][..], Vec::as_slice) {
-            if merged_into[other].is_some() {
-                continue;
-            }
-            for &copy in members.get(&other).map_or(&[][..], Vec::as_slice) {
-                merged_into[copy] = Some((i, round3(similarity), false));
-            }
-        }
-    }
-
-    // Apply: the kept article records its copies, in keep order.
-    let mut merges = Vec::new();
-    let mut copies: Vec<Vec<DuplicateOf>> = vec![Vec::new(); n];
-    for &i in &order {
-        let Some((kept, similarity, exact)) = merged_into[i] else {
-            continue;
-        };
-        let headline =
-            (articles[i].headline != articles[kept].headline).then(|| articles[i].headline.clone());
-        merges.push((
-            rank[kept],
-            Merge {
-                kept: articles[kept].id.clone(),
-                kept_file: articles[kept].source_file.clone(),
-                merged: articles[i].id.clone(),
-                merged_file: articles[i].source_file.clone(),
-                similarity,
-                exact,
-            },
-        ));
-        let copy = &mut articles[i];
-        copies[kept].push(DuplicateOf {
-            id: std::mem::take(&mut copy.id),
-            source_file: std::mem::take(&mut copy.source_file),
-            headline,
-            outlet: copy.outlet.take(),
-            published: copy.published.take(),
-            url: copy.url.take(),
-            similarity,
-            exact,
-        });
-    }
-    for (i, list) in copies.into_iter().enumerate() {
+    let (copies, merges) = plan.take_copies(articles);
+    for (i, list) in copies {
         articles[i].duplicates.extend(list);
     }
     let mut index = 0;
     articles.retain(|_| {
-        let keep = merged_into[index].is_none();
+        let keep = plan.is_kept(index);
         index += 1;
         keep
     });
-    // By kept article, then (stable) in the merged copies' keep order.
-    merges.sort_by_key(|(kept, _)| *kept);
-    merges.into_iter().map(|(_, m)| m).collect()
+    merges
 }
 
 /// Earliest published first (undated last), then by id: the copy kept.
@@ -372,8 +241,9 @@ fn shingles(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
     })
 }
 
-/// The body's shingle set, sorted and without repeats.
-fn shingle_set(article: &Article) -> Vec<u64> {
+/// The body's shingle set, sorted and without repeats: what a candidate
+/// pair is checked by (see [`plan_merges`]).
+pub fn shingle_set(article: &Article) -> Vec<u64> {
     let tokens = body_tokens(article);
     let mut set: Vec<u64> = shingles(&tokens).collect();
     set.sort_unstable();
