@@ -2,8 +2,9 @@
 //!
 //! `data/corpus.js`, a classic script loaded before the app starts (so it
 //! works from `file://`, where `fetch` does not), leaves the bundle's JSON
-//! text in `window.__dossierCorpus`. This module takes it from there and
-//! lets `dossier-core` decode it.
+//! in `window.__dossierCorpus64`, base64-encoded (sites from before kept the
+//! JSON text in `window.__dossierCorpus`; both are read). This module takes
+//! it from there and lets `dossier-core` decode it.
 
 use base64::Engine as _;
 use dossier_core::search::SearchIndex;
@@ -11,20 +12,32 @@ use dossier_core::{Bundle, SiteInfo};
 use wasm_bindgen::{JsCast, JsValue};
 
 const GLOBAL: &str = "__dossierCorpus";
+const GLOBAL_BASE64: &str = "__dossierCorpus64";
 const SITE_GLOBAL: &str = "__dossierSite";
 const INDEX_GLOBAL: &str = "__dossierIndex";
 const POSITIONS_GLOBAL: &str = "__dossierPositions";
 
 /// Reads and decodes the bundle, or explains in a reader's words why not.
 pub fn load_corpus() -> Result<Bundle, String> {
+    const MISSING: &str = "The dossier's data (data/corpus.js) did not load. Keep the site's files together in one folder and open index.html again.";
     let window = gloo::utils::window();
+    // Base64 of the JSON, as `dossier build` writes it (ASCII reads about
+    // twice as fast as a JSON string literal), or the JSON text itself.
+    let present = js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL_BASE64))
+        .is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    if present {
+        let bytes = take_base64(
+            GLOBAL_BASE64,
+            MISSING,
+            "The dossier's data (data/corpus.js) is damaged; rebuild the dossier.",
+        )?;
+        let json = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
+        return Bundle::from_json(json).map_err(|err| err.to_string());
+    }
     let value =
         js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL)).unwrap_or(JsValue::UNDEFINED);
     let Some(json) = value.as_string() else {
-        return Err(
-            "The dossier's data (data/corpus.js) did not load. Keep the site's files together in one folder and open index.html again."
-                .to_string(),
-        );
+        return Err(MISSING.to_string());
     };
     // The text is only needed until it is decoded; let the JS side free it.
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(GLOBAL), &JsValue::NULL);
@@ -88,7 +101,7 @@ fn take_base64(global: &str, missing: &str, damaged: &str) -> Result<Vec<u8>, St
 /// decoder (`Uint8Array.fromBase64`, where it exists) is several times
 /// faster than decoding in wasm and spares copying the text into wasm
 /// memory first; older browsers take the Rust route.
-fn decode_base64(encoded: &js_sys::JsString) -> Option<Vec<u8>> {
+pub(crate) fn decode_base64(encoded: &js_sys::JsString) -> Option<Vec<u8>> {
     let uint8 =
         js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("Uint8Array")).ok()?;
     let native = js_sys::Reflect::get(&uint8, &JsValue::from_str("fromBase64"))

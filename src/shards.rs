@@ -17,6 +17,8 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const KEEP: usize = 256;
 
 const GLOBAL: &str = "__dossierShards";
+/// Where shard scripts file their text as base64.
+const GLOBAL_BASE64: &str = "__dossierShards64";
 
 /// Which shards are loaded, which are on their way, and when each was last
 /// needed.
@@ -88,18 +90,37 @@ impl Shards {
 
 /// Takes shard `n`'s articles if its script has run, freeing the JS copy.
 pub fn take(n: usize) -> Option<Result<Vec<Article>, String>> {
-    let window = gloo::utils::window();
-    let map = js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL)).ok()?;
+    let damaged = |e: String| format!("part {n} of the dossier's text is damaged: {e}");
+    // Base64 of the JSON (what `dossier build` writes: ASCII, which the
+    // browser reads about twice as fast as a JSON string literal full of
+    // escapes), or the JSON text itself.
+    if let Some(encoded) = take_entry(GLOBAL_BASE64, n) {
+        let Ok(encoded) = encoded.dyn_into::<js_sys::JsString>() else {
+            return Some(Err(damaged("not text".to_string())));
+        };
+        return Some(match crate::data::decode_base64(&encoded) {
+            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string())),
+            None => Err(damaged("not base64".to_string())),
+        });
+    }
+    let json = take_entry(GLOBAL, n)?.as_string()?;
+    Some(serde_json::from_str(&json).map_err(|e| damaged(e.to_string())))
+}
+
+/// Takes entry `n` out of the page-wide map `global` (so its text can be
+/// freed once decoded); `None` when there is no such entry.
+fn take_entry(global: &str, n: usize) -> Option<JsValue> {
+    let map = js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str(global)).ok()?;
     if map.is_undefined() || map.is_null() {
         return None;
     }
     let key = JsValue::from_f64(n as f64);
-    let json = js_sys::Reflect::get(&map, &key).ok()?.as_string()?;
+    let value = js_sys::Reflect::get(&map, &key).ok()?;
+    if value.is_undefined() {
+        return None;
+    }
     let _ = js_sys::Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &key);
-    Some(
-        serde_json::from_str(&json)
-            .map_err(|e| format!("part {n} of the dossier's text is damaged: {e}")),
-    )
+    Some(value)
 }
 
 /// Loads shard `n`'s script; `done(n, ok)` runs when it has run or failed.

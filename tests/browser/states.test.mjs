@@ -40,7 +40,13 @@ test("a site whose data file is missing says so and what to do", async () => {
 test("data from another version of Dossier is refused by name, not shown wrong", async () => {
   const site = copyOfDist();
   const path = join(site, "data/corpus.js");
-  writeFileSync(path, readFileSync(path, "utf8").replace('\\"schema_version\\":1', '\\"schema_version\\":99'));
+  // The catalog travels as base64 of its JSON: decode, change, encode.
+  const script = readFileSync(path, "utf8");
+  const [, encoded] = script.match(/__dossierCorpus64 = "([^"]*)"/);
+  const json = Buffer.from(encoded, "base64").toString("utf8");
+  assert.ok(json.includes('"schema_version":1'));
+  const changed = Buffer.from(json.replace('"schema_version":1', '"schema_version":99')).toString("base64");
+  writeFileSync(path, script.replace(encoded, changed));
   const { page, context } = await openPage(browser);
   await page.goto(fileUrl(site));
   const error = page.locator(".error[role=alert]");
@@ -50,15 +56,21 @@ test("data from another version of Dossier is refused by name, not shown wrong",
   await context.close();
 });
 
-test("damaged data gives a message, not a blank page", async () => {
-  const site = copyOfDist();
-  writeFileSync(join(site, "data/corpus.js"), 'window.__dossierCorpus = "{\\"schema_version\\":1, \\"art";\n');
-  const { page, context } = await openPage(browser);
-  await page.goto(fileUrl(site));
-  await page.locator(".error[role=alert]").waitFor();
-  assert.match(await page.locator(".error").textContent(), /damaged/);
-  await context.close();
-});
+for (const [what, script] of [
+  ["cut-off JSON in base64", `window.__dossierCorpus64 = "${Buffer.from('{"schema_version":1, "art').toString("base64")}";\n`],
+  ["text that is not base64", 'window.__dossierCorpus64 = "not base64 at all!";\n'],
+  ["cut-off JSON text (an older site)", 'window.__dossierCorpus = "{\\"schema_version\\":1, \\"art";\n'],
+]) {
+  test(`damaged data (${what}) gives a message, not a blank page`, async () => {
+    const site = copyOfDist();
+    writeFileSync(join(site, "data/corpus.js"), script);
+    const { page, context } = await openPage(browser);
+    await page.goto(fileUrl(site));
+    await page.locator(".error[role=alert]").waitFor();
+    assert.match(await page.locator(".error").textContent(), /damaged/);
+    await context.close();
+  });
+}
 
 test("a Rust panic shows the error banner, with what to do, over the page", async () => {
   const { page, context, problems } = await openPage(browser);

@@ -66,9 +66,14 @@ pub fn base64_script(path: &Path, global: &str, bytes: &[u8]) -> Result<String> 
 pub fn corpus_script(path: &Path, catalog_json: &[u8], info: &SiteInfo) -> Result<String> {
     let info_json = serde_json::to_vec(info).expect("site info serialises");
     hashed_file(path, |out| {
-        out.write_all(b"window.__dossierCorpus = ")?;
-        js_string(out, catalog_json)?;
-        out.write_all(b";\nwindow.__dossierSite = ")?;
+        out.write_all(b"window.__dossierCorpus64 = \"")?;
+        {
+            let mut encoder =
+                EncoderWriter::new(&mut *out, &base64::engine::general_purpose::STANDARD);
+            encoder.write_all(catalog_json)?;
+            encoder.finish()?;
+        }
+        out.write_all(b"\";\nwindow.__dossierSite = ")?;
         js_string(out, &info_json)?;
         out.write_all(b";\n")
     })

@@ -276,7 +276,7 @@ pub(crate) mod tests {
             ("boot.js".into(), b"wasm_bindgen();".to_vec()),
             (
                 "data/corpus.js".into(),
-                b"window.__dossierCorpus = \"{}\";".to_vec(),
+                b"window.__dossierCorpus64 = \"e30=\";".to_vec(),
             ),
             (
                 "data/index.js".into(),
@@ -284,7 +284,7 @@ pub(crate) mod tests {
             ),
             (
                 "data/shards/0.js".into(),
-                b"(window.__dossierShards = {})[0] = \"[]\";".to_vec(),
+                b"(window.__dossierShards64 = {})[0] = \"W10=\";".to_vec(),
             ),
         ])
     }
