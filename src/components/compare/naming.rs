@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::stats::{lines_at, naming_lens, NamingTable};
+use dossier_core::stats::{lines_at, naming_lens, order, NamingTable};
 use yew::prelude::*;
 
 use super::chart::heat_class;
@@ -106,7 +106,9 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
     // the rest wait behind a disclosure.
     let used = |t: &NamingTable| t.variants.iter().filter(|v| t.variant_total(v) > 0).count();
     let mut varied: Vec<&NamingTable> = tables.iter().filter(|t| used(t) > 1).collect();
-    varied.sort_by(|a, b| used(b).cmp(&used(a)).then(b.total.cmp(&a.total)));
+    order::sort_by(&mut varied, |a, b| {
+        used(b).cmp(&used(a)).then(b.total.cmp(&a.total))
+    });
     let single: Vec<&NamingTable> = tables.iter().filter(|t| used(t) <= 1).collect();
     html! {
         <div class="naming">

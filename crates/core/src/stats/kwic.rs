@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::{normalise, outlet_name, published, text_of, Occurrence, Pattern, Scope};
+use super::{normalise, order, outlet_name, published, text_of, Occurrence, Pattern, Scope};
 use crate::date::PartialDate;
 use crate::model::Article;
 use crate::search::{tokenize, Token};
@@ -152,7 +152,7 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
             (key, l.clone())
         })
         .collect();
-    keyed.sort_by(|(ka, a), (kb, b)| {
+    order::sort_by(&mut keyed, |(ka, a), (kb, b)| {
         let first = match sort {
             KwicSort::Outlet => a.outlet.cmp(&b.outlet),
             KwicSort::Date => match (&a.published, &b.published) {

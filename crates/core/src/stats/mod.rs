@@ -25,6 +25,7 @@
 
 mod kwic;
 mod naming;
+pub mod order;
 mod pattern;
 mod quotes;
 mod sides;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{normalise, outlet_name};
+use super::{normalise, order, outlet_name};
 use crate::model::Article;
 use crate::search::tokenize;
 
@@ -77,7 +77,9 @@ impl Speakers {
             .filter(|q| outlet.is_none_or(|o| q.outlet == o))
             .collect();
         // Stable: one paragraph's quotes keep their speakers' order.
-        quotes.sort_by_key(|q| (q.article, q.paragraph));
+        order::sort_by(&mut quotes, |a, b| {
+            (a.article, a.paragraph).cmp(&(b.article, b.paragraph))
+        });
         quotes
     }
 }
@@ -145,7 +147,9 @@ pub fn who_is_quoted(articles: &[Article], selection: &[usize]) -> Speakers {
             }
         })
         .collect();
-    speakers.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+    order::sort_by(&mut speakers, |a, b| {
+        b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name))
+    });
     Speakers { outlets, speakers }
 }
 

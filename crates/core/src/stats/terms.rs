@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{normalise, Scope};
+use super::{normalise, order, Scope};
 use crate::model::Article;
 use crate::search::tokenize;
 
@@ -174,10 +174,14 @@ fn score(a: &Counts, b: &Counts, bg: &Counts, options: &DistinctiveOptions) -> T
         }
     }
     let mut side_a: Vec<TermScore> = scores.iter().filter(|s| s.z > 0.0).cloned().collect();
-    side_a.sort_by(|x, y| y.z.total_cmp(&x.z).then_with(|| x.term.cmp(&y.term)));
+    order::sort_by(&mut side_a, |x, y| {
+        y.z.total_cmp(&x.z).then_with(|| x.term.cmp(&y.term))
+    });
     side_a.truncate(options.top_n);
     let mut side_b: Vec<TermScore> = scores.into_iter().filter(|s| s.z < 0.0).collect();
-    side_b.sort_by(|x, y| x.z.total_cmp(&y.z).then_with(|| x.term.cmp(&y.term)));
+    order::sort_by(&mut side_b, |x, y| {
+        x.z.total_cmp(&y.z).then_with(|| x.term.cmp(&y.term))
+    });
     side_b.truncate(options.top_n);
     TermSides {
         a: side_a,

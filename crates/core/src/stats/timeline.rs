@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{normalise, outlet_name, Occurrence};
+use super::{normalise, order, outlet_name, Occurrence};
 use crate::date::PartialDate;
 use crate::model::{Article, Provenance, YearSource};
 
@@ -171,7 +171,7 @@ pub fn events_timeline(
     for e in &mut events {
         e.outlets.sort();
     }
-    publications.sort_by(|a, b| {
+    order::sort_by(&mut publications, |a, b| {
         a.date
             .chronological(&b.date)
             .then(a.article.cmp(&b.article))
