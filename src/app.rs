@@ -110,9 +110,9 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
 
 /// Results whose text is asked for with the results themselves, before the
 /// list reports what is on screen: as many as the list's observer finds
-/// near a laptop's screen while snippets are still missing, so one round of
-/// loading usually serves both.
-const FIRST_SCREEN: usize = 16;
+/// near a 1280×800 screen while snippets are still missing (11; 7 on a
+/// phone), so one round of loading usually serves both.
+const FIRST_SCREEN: usize = 12;
 
 /// An `Rc` compared by identity: a memo's dependency on a value another
 /// memo made, without comparing the whole value at every render.

@@ -14,6 +14,9 @@ use yew::Callback;
 use crate::data;
 use crate::shards::{self, Shards};
 
+/// A caller to tell when a shard it asked for, already on its way, arrives.
+type Waiter = Box<dyn FnOnce()>;
+
 /// Everything the explorer reads; built once when the page starts.
 pub struct Engine {
     /// The dossier's title.
@@ -41,6 +44,9 @@ pub struct Engine {
     pub trouble: RefCell<Option<String>>,
     /// Counts arrivals of texts, so views that show texts know to recompute.
     generation: std::cell::Cell<u64>,
+    /// Per shard on its way, the other callers waiting for it (see
+    /// [`Engine::ensure`]).
+    waiters: RefCell<BTreeMap<usize, Vec<Waiter>>>,
     /// Counts changes to the index alone (word positions attached), which
     /// a search must be run again for; texts arriving only need highlights.
     index_generation: std::cell::Cell<u64>,
@@ -83,6 +89,7 @@ impl Engine {
             trouble: RefCell::new(None),
             generation: std::cell::Cell::new(0),
             index_generation: std::cell::Cell::new(0),
+            waiters: RefCell::new(BTreeMap::new()),
         }
     }
 
@@ -170,11 +177,33 @@ impl Engine {
             positions.into_iter().filter_map(|p| shards.of(p)).collect()
         };
         // One redraw when all the shards asked for here have arrived, not
-        // one per shard: each redraw searches again.
+        // one per shard.
         let waiting = Rc::new(std::cell::Cell::new(0usize));
+        let arrived = {
+            let waiting = waiting.clone();
+            let changed = changed.clone();
+            move || {
+                waiting.set(waiting.get() - 1);
+                if waiting.get() == 0 {
+                    changed.emit(());
+                }
+            }
+        };
         let mut installed = false;
         for &shard in &needed {
             if !self.shards.borrow_mut().want(shard) {
+                // On its way for another part of the page (the list asked
+                // for it, and now the reading view): this caller is told
+                // too, since its own view may not be drawn again otherwise.
+                if self.shards.borrow().is_pending(shard) {
+                    waiting.set(waiting.get() + 1);
+                    let arrived = arrived.clone();
+                    self.waiters
+                        .borrow_mut()
+                        .entry(shard)
+                        .or_default()
+                        .push(Box::new(arrived));
+                }
                 continue;
             }
             // A single-file site already holds every shard.
@@ -185,17 +214,17 @@ impl Engine {
             waiting.set(waiting.get() + 1);
             let engine = self.clone();
             let needed = needed.clone();
-            let changed = changed.clone();
-            let waiting = waiting.clone();
+            let arrived = arrived.clone();
             shards::fetch(shard, move |n, ok| {
                 if !(ok && engine.install(n, &needed)) {
                     engine.shards.borrow_mut().failed(n);
                     *engine.trouble.borrow_mut() =
                         Some(format!("Part of the dossier's text (data/shards/{n}.js) did not load; keep the site's files together."));
                 }
-                waiting.set(waiting.get() - 1);
-                if waiting.get() == 0 {
-                    changed.emit(());
+                arrived();
+                let others = engine.waiters.borrow_mut().remove(&n).unwrap_or_default();
+                for other in others {
+                    other();
                 }
             });
         }

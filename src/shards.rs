@@ -77,6 +77,11 @@ impl Shards {
         evict
     }
 
+    /// Whether `shard` has been asked for and is not here yet.
+    pub fn is_pending(&self, shard: usize) -> bool {
+        self.pending.contains(&shard)
+    }
+
     /// Whether `shard` is in memory.
     pub fn is_loaded(&self, shard: usize) -> bool {
         self.loaded.contains_key(&shard)

@@ -251,6 +251,28 @@ test("export downloads CSV, JSONL, BibTeX, RIS and Markdown that parse back", as
   await context.close();
 });
 
+test("texts still on their way when Compare opens are shown once they arrive", async () => {
+  // The list asks for the texts first; Compare then needs the same shard
+  // while it is still loading, and must be told when it arrives (slowed
+  // down here so the order is certain).
+  const { page, context, problems } = await openPage(browser);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/shards/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url + "#/?q=shusha");
+  await page.locator("ol.article-list a.headline").first().waitFor();
+  await page.getByRole("link", { name: "Compare" }).click();
+  await page.locator(".compare-scope").waitFor();
+  assert.equal(await page.locator("section.naming-table").count(), 0, "no table before the texts");
+  release();
+  await page.locator("section.naming-table").first().waitFor({ timeout: 10000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the masthead's Compare link keeps the search, and a bad compare link shows a notice", async () => {
   const { page, context, problems } = await openPage(browser);
   await page.goto(server.url + "#/?q=shusha");
