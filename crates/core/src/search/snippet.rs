@@ -8,6 +8,25 @@ use super::index::is_searched;
 use super::{Highlights, ParagraphHighlights, Snippet, Span};
 use crate::model::Article;
 
+/// The longest start all `words` share (on a character boundary).
+fn common_start(words: &[String]) -> &str {
+    let Some((first, rest)) = words.split_first() else {
+        return "";
+    };
+    let mut len = first.len();
+    for w in rest {
+        len = first
+            .char_indices()
+            .zip(w.chars())
+            .take_while(|((_, a), b)| a == b)
+            .map(|((i, a), _)| i + a.len_utf8())
+            .last()
+            .unwrap_or(0)
+            .min(len);
+    }
+    &first[..len]
+}
+
 /// Words in a snippet.
 pub(crate) const SNIPPET_WORDS: usize = 30;
 
@@ -16,23 +35,44 @@ pub(crate) const SNIPPET_WORDS: usize = 30;
 pub(crate) struct Marker {
     pub(crate) words: BTreeSet<String>,
     pub(crate) phrases: Vec<Vec<String>>,
-    /// The words with those that start with another word left out: an
-    /// paragraph whose folded text contains none of them (nor every word
-    /// of some phrase) has nothing to mark. Filled by [`Marker::prepare`].
+    /// Strings one of which a paragraph must contain to have a word to
+    /// mark: each group's common start when it has many forms (a typed
+    /// prefix's 200 forms are one test, not 200 scans of every paragraph),
+    /// else its forms; those that start with another are left out. Filled
+    /// by [`Marker::add_forms`] and [`Marker::prepare`].
     needles: Vec<String>,
 }
 
+/// A group with more forms than this is tested by the start they share.
+const FORMS_TESTED_ONE_BY_ONE: usize = 4;
+
 impl Marker {
-    /// Readies the quick test for paragraphs without marks.
+    /// Marks these forms (one query word's alternatives).
+    pub(crate) fn add_forms(&mut self, forms: Vec<String>) {
+        let shared = common_start(&forms);
+        if forms.len() > FORMS_TESTED_ONE_BY_ONE && !shared.is_empty() {
+            self.needles.push(shared.to_string());
+        } else {
+            self.needles.extend(forms.iter().cloned());
+        }
+        self.words.extend(forms);
+    }
+
+    /// Readies the quick test for paragraphs without marks (words added
+    /// straight to `words` are tested one by one). In sorted order, a
+    /// string that starts with a kept needle is covered by it.
     pub(crate) fn prepare(&mut self) {
-        self.needles.clear();
-        for w in &self.words {
+        let mut candidates = std::mem::take(&mut self.needles);
+        candidates.extend(self.words.iter().cloned());
+        candidates.sort_unstable();
+        candidates.dedup();
+        for w in candidates {
             if !self
                 .needles
                 .last()
                 .is_some_and(|n| w.starts_with(n.as_str()))
             {
-                self.needles.push(w.clone());
+                self.needles.push(w);
             }
         }
     }
@@ -308,6 +348,43 @@ mod tests {
         let (h, snippet) = highlight(&a, &marker(&["baku"], &[]));
         assert!(h.paragraphs.is_empty());
         assert_eq!(snippet.unwrap().paragraph, 1);
+    }
+
+    #[test]
+    fn common_start_stops_at_a_character_boundary() {
+        let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(common_start(&words(&["cease", "ceasefire", "cell"])), "ce");
+        assert_eq!(common_start(&words(&["şuşa", "şuşi"])), "şuş");
+        assert_eq!(common_start(&words(&["é", "è"])), "");
+        assert_eq!(common_start(&words(&["baku"])), "baku");
+        assert_eq!(common_start(&[]), "");
+    }
+
+    #[test]
+    fn a_group_of_many_forms_is_one_quick_test() {
+        let forms: Vec<String> = ["cease", "ceasefire", "cell", "centre", "century", "certain"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let mut marker = Marker::default();
+        marker.add_forms(forms);
+        marker.add_forms(vec!["baku".into()]);
+        marker.prepare();
+        assert_eq!(marker.needles, ["baku", "ce"]);
+        // Marks only the forms, not every word that shares their start.
+        let a = article(
+            "H",
+            &["No match.", "A ceasefire in the centre, cerulean Baku."],
+        );
+        let (h, _) = highlight(&a, &marker);
+        let text = &a.paragraphs[1].text;
+        let marked: Vec<&str> = h.paragraphs[0]
+            .spans
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(marked, ["ceasefire", "centre", "Baku"]);
+        assert_eq!(h.paragraphs.len(), 1);
     }
 
     #[test]

@@ -327,10 +327,11 @@ impl SearchIndex {
         let mut marker = Marker::default();
         for alt in groups.iter().flatten() {
             match &alt.kind {
-                Kind::Forms(forms) => marker.words.extend(
+                Kind::Forms(forms) => marker.add_forms(
                     forms
                         .iter()
-                        .map(|&t| self.terms.get(t as usize).to_string()),
+                        .map(|&t| self.terms.get(t as usize).to_string())
+                        .collect(),
                 ),
                 Kind::Phrase(ids) => marker.phrases.push(
                     ids.iter()
