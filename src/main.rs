@@ -5,6 +5,7 @@ mod components;
 mod data;
 mod engine;
 mod keys;
+mod latest;
 mod panic;
 mod route;
 mod shards;

@@ -11,6 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::Engine;
+use crate::latest::Latest;
 use crate::state::Action;
 
 /// Props for [`DateSlider`].
@@ -81,8 +82,11 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
         }
     }
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    // Dragging is answered in a task of its own (see `Latest`).
+    let dragged = (*use_memo((), |_| Latest::<Action>::default())).clone();
     let changed = |which: &'static str| {
         let on_action = props.on_action.clone();
+        let dragged = dragged.clone();
         let months = months.clone();
         Callback::from(move |e: InputEvent| {
             let Some(input) = e
@@ -103,7 +107,7 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
             }
             let after = (a > 0).then(|| months[a]);
             let before = (b < last).then(|| months[b]);
-            on_action.emit(Action::SetRange(after, before));
+            dragged.set(Action::SetRange(after, before), on_action.clone());
         })
     };
 

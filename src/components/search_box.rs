@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::latest::Latest;
 use crate::state::Action;
 
 /// Props for [`SearchBox`].
@@ -18,6 +19,8 @@ pub struct SearchBoxProps {
 /// A labelled `type=search` field; `/` focuses it from anywhere.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
+    // What was typed is searched in a task of its own (see `Latest`).
+    let typed = (*use_memo((), |_| Latest::<Action>::default())).clone();
     let oninput = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
@@ -25,7 +28,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             {
-                on_action.emit(Action::SetQuery(input.value()));
+                typed.set(Action::SetQuery(input.value()), on_action.clone());
             }
         })
     };
