@@ -50,6 +50,37 @@ fn short(date: &PartialDate) -> String {
     format!("{m} {}", date.year_number())
 }
 
+/// "1 article", "12 articles".
+fn articles(n: usize) -> String {
+    if n == 1 {
+        "1 article".into()
+    } else {
+        format!("{n} articles")
+    }
+}
+
+/// One SVG path of the bars of the months `chosen` picks, in whole units
+/// (a bar is BAR wide; the SVG scales them to the width). One attribute to
+/// write per keystroke, not three nodes per month.
+fn bars(counts: &[usize], max: usize, chosen: impl Fn(usize) -> bool) -> String {
+    use std::fmt::Write;
+    let mut d = String::new();
+    for (i, &c) in counts.iter().enumerate() {
+        if c > 0 && chosen(i) {
+            let h = (c * (HEIGHT - 2)).div_ceil(max);
+            let _ = write!(
+                d,
+                "M{} {}h{}v{h}h-{}z",
+                i * BAR,
+                HEIGHT - h,
+                BAR - 1,
+                BAR - 1
+            );
+        }
+    }
+    d
+}
+
 /// The slider with its histogram.
 #[function_component(DateSlider)]
 pub fn date_slider(props: &DateSliderProps) -> Html {
@@ -111,6 +142,32 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
         })
     };
 
+    // The month under the pointer, read out beside the range: one readout
+    // instead of a tooltip per bar, which every keystroke rewrote.
+    let hovered_state = use_state_eq(|| None::<usize>);
+    let hovered = *hovered_state;
+    let onpointermove = {
+        let hovered = hovered_state.clone();
+        let n = months.len();
+        Callback::from(move |e: PointerEvent| {
+            let Some(svg) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            if rect.width() > 0.0 {
+                let x = (f64::from(e.client_x()) - rect.left()) / rect.width();
+                hovered.set(Some(((x * n as f64) as usize).min(n - 1)));
+            }
+        })
+    };
+    let onpointerleave = {
+        let hovered = hovered_state.clone();
+        Callback::from(move |_: PointerEvent| hovered.set(None))
+    };
+
     let note = if props.approximate > 0 || props.undated > 0 {
         let mut parts = Vec::new();
         if props.approximate > 0 {
@@ -130,21 +187,10 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
     html! {
         <div class="date-range">
             <svg class="histogram" viewBox={format!("0 0 {} {HEIGHT}", BAR * counts.len())} preserveAspectRatio="none"
-                 role="img" aria-label="Articles per month">
+                 role="img" aria-label="Articles per month" {onpointermove} {onpointerleave}>
                 <title>{ "Articles per month" }</title>
-                { for counts.iter().enumerate().map(|(i, &c)| {
-                    // Whole units (a bar is BAR wide): integers are quick to
-                    // write, and the SVG scales them to the width anyway.
-                    let h = (c * (HEIGHT - 2)).div_ceil(max);
-                    let inside = i >= from && i <= to;
-                    html! {
-                        <rect x={(i * BAR).to_string()} y={(HEIGHT - h).to_string()}
-                              width={(BAR - 1).to_string()} height={h.to_string()}
-                              class={if inside { "bar in" } else { "bar out" }}>
-                            <title>{ format!("{}: {c}", short(&months[i])) }</title>
-                        </rect>
-                    }
-                }) }
+                <path class="bar in" d={bars(&counts, max, |i| i >= from && i <= to)} />
+                <path class="bar out" d={bars(&counts, max, |i| i < from || i > to)} />
             </svg>
             <div class="handles">
                 <input type="range" class="from" min="0" max={last.to_string()} value={from.to_string()}
@@ -154,6 +200,9 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
             </div>
             <p class="range-label">
                 <span class="range-text">{ format!("{} – {}", short(&months[from]), short(&months[to])) }</span>
+                if let Some(i) = hovered.filter(|&i| i < months.len()) {
+                    <span class="hover-readout">{ format!(" · {}: {}", short(&months[i]), articles(counts[i])) }</span>
+                }
                 if !note.is_empty() { <span class="approx-note">{ format!(" · {note}") }</span> }
             </p>
         </div>

@@ -75,8 +75,12 @@ test("a facet click filters, shows a chip, and the chip removes it", async () =>
 test("the date slider moves by keyboard and by mouse, and the histogram follows", async () => {
   const { page, context, problems } = await openPage(browser);
   await ready(page, server.url);
-  const inRange = () => page.locator(".histogram rect.in").count();
-  const all = await page.locator(".histogram rect").count();
+  // A bar per month with articles: one "M" subpath in the in-range or the
+  // out-of-range path.
+  const bars = (which) => page.locator(`.histogram path.${which}`).evaluate((p) => (p.getAttribute("d").match(/M/g) ?? []).length);
+  const inRange = () => bars("in");
+  const all = (await bars("in")) + (await bars("out"));
+  assert.ok(all >= 4, `a bar for each month with articles (${all})`);
   assert.equal(await inRange(), all);
   assert.match(await page.locator(".approx-note").textContent(), /3 of 5 dates known only to the month/);
   // Keyboard: the "from" handle to the last month leaves only March 2024.
@@ -85,6 +89,13 @@ test("the date slider moves by keyboard and by mouse, and the histogram follows"
   await page.keyboard.press("End");
   await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
   assert.equal(await inRange(), 1);
+  assert.equal(await bars("out"), all - 1);
+  // Hovering the chart reads out the month under the pointer.
+  const chart = await page.locator(".histogram").boundingBox();
+  await page.mouse.move(chart.x + chart.width - 1, chart.y + chart.height - 2);
+  assert.match(await page.locator(".hover-readout").textContent(), /Mar 2024: 1 article$/);
+  await page.mouse.move(0, 0);
+  await page.locator(".hover-readout").waitFor({ state: "detached" });
   await page.keyboard.press("Home");
   await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "5 articles");
   // Mouse: drag the "to" handle to the left end: only September 2021 stays.
