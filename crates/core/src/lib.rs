@@ -47,5 +47,5 @@ pub mod stats;
 
 pub use bundle::{Bundle, SiteInfo};
 pub use date::{DatePrecision, PartialDate};
+pub use model::{web_host, Mention, MentionedDate, Quote, YearSource};
 pub use model::{Article, Fact, Paragraph, Provenance, Role};
-pub use model::{Mention, MentionedDate, Quote, YearSource};

@@ -103,6 +103,18 @@ pub struct DuplicateOf {
 }
 
 impl Article {
+    /// The original's address when it is a web address (`http:` or
+    /// `https:`), the only kind a page should make a link of: the address
+    /// comes from the article's file, and a `javascript:` or `data:` one
+    /// would run or show something else when clicked.
+    pub fn web_address(&self) -> Option<&str> {
+        let url = self.url.as_ref()?.value.trim();
+        let scheme = url.split_once("://")?.0;
+        let web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+        let host = web_host(url);
+        (web && !host.is_empty() && !url.chars().any(char::is_whitespace)).then_some(url)
+    }
+
     /// The paragraphs a reader reads by default: body text, without captions
     /// or page furniture.
     pub fn body(&self) -> impl Iterator<Item = &Paragraph> {
@@ -353,5 +365,61 @@ impl Provenance {
     /// Whether a reader should see this fact marked as not read in the text.
     pub fn is_approximate(&self) -> bool {
         matches!(self, Provenance::Manifest | Provenance::Estimated)
+    }
+}
+
+/// The host of a web address, without `www.` (`https://www.antiwar.com/x`
+/// → `antiwar.com`): how a reader names the site an article came from.
+pub fn web_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+#[cfg(test)]
+mod web_address_tests {
+    use super::*;
+
+    fn with_url(url: &str) -> Article {
+        Article {
+            url: Some(Fact {
+                value: url.into(),
+                source: Provenance::Text,
+                note: None,
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn only_http_and_https_addresses_are_links() {
+        for ok in [
+            "https://antiwar.com/a",
+            "HTTP://example.org",
+            " https://x.org/p?q=1 ",
+        ] {
+            assert!(with_url(ok).web_address().is_some(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "data:text/html,<script>",
+            "file:///etc/passwd",
+            "//example.org",
+            "https://",
+            "https://exa mple.org",
+            "example.org",
+        ] {
+            assert_eq!(with_url(bad).web_address(), None, "{bad}");
+        }
+        assert_eq!(Article::default().web_address(), None);
+    }
+
+    #[test]
+    fn the_host_names_the_site() {
+        assert_eq!(web_host("https://www.antiwar.com/blog/x"), "antiwar.com");
+        assert_eq!(web_host("http://user@al-monitor.com?x#y"), "al-monitor.com");
+        assert_eq!(web_host("https://example.org"), "example.org");
     }
 }
