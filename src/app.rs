@@ -18,6 +18,7 @@ use crate::components::reading_view::ReadingView;
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
 use crate::components::summary::Summary;
+use crate::components::theme_toggle::ThemeToggle;
 use crate::data;
 use crate::engine::Engine;
 use crate::keys::{self, Key};
@@ -470,6 +471,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                        title="Compare how the outlets frame the story">{ "Compare" }</a>
                     <button type="button" class="help-button" aria-expanded={state.help.to_string()} onclick={toggle_help.clone()}
                             title="Shortcuts and search syntax (?)">{ "?" }</button>
+                    <ThemeToggle />
                     <button type="button" class="about-button" aria-expanded={state.about.to_string()}
                             aria-controls="about" onclick={toggle_about.clone()}>{ "About" }</button>
                 </span>

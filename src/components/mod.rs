@@ -10,3 +10,4 @@ pub mod reading_view;
 pub mod result_list;
 pub mod search_box;
 pub mod summary;
+pub mod theme_toggle;

@@ -186,14 +186,28 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
                         { " · " }
                     }
                     <DateLabel date={article.published.clone()} />
+                    // Only a web address becomes a link; any other is shown
+                    // as text, so a `javascript:` one cannot run.
+                    if let Some(url) = article.web_address() {
+                        { " · " }
+                        <a class="source-link" href={url.to_string()} rel="noopener noreferrer nofollow"
+                           title={format!("The original at {url} ({})", article.url.as_ref().map_or("", |u| u.source.describe()))}>
+                            { format!("original at {}", dossier_core::web_host(url)) }
+                        </a>
+                    } else if let Some(url) = &article.url {
+                        { " · " }
+                        <span class="source-text" title="Not a web address, so not a link">{ format!("source: {}", url.value) }</span>
+                    }
                 </p>
                 <p class="stats">
                     { format!("{words} words · {} min read", words.div_ceil(230).max(1)) }
-                    { " · " }
-                    <label class="toggle">
-                        <input type="checkbox" checked={*show_entities} onchange={toggle(&show_entities)} />
-                        { " mark names" }
-                    </label>
+                    <span class="entity-toggle">
+                        { " · " }
+                        <label class="toggle">
+                            <input type="checkbox" checked={*show_entities} onchange={toggle(&show_entities)} />
+                            { " mark names" }
+                        </label>
+                    </span>
                 </p>
                 <CiteControl engine={engine.clone()} position={props.position} />
                 if !has_text {

@@ -215,6 +215,9 @@ test("hostile article text renders as inert text", async () => {
     '<img src=x onerror="window.pwned=1">\n\n<script>window.pwned=2</script> and a <a href="javascript:window.pwned=3">link</a>\n',
   );
   writeFileSync(join(articles, "plain.txt"), "A plain article\n\nNothing to see.\n");
+  // Addresses come from the files too: only a web address may become a link.
+  writeFileSync(join(articles, "evil-url.md"), "---\ntitle: Evil address\nurl: javascript:window.pwned=4\n---\nBody of the evil address.\n");
+  writeFileSync(join(articles, "good-url.md"), "---\ntitle: Good address\nurl: https://www.example.org/news/1\n---\nBody of the good address.\n");
   const site = join(dir, "site");
   execFileSync(DOSSIER, ["build", articles, "--out", site], { stdio: "ignore" });
   const { page, context, problems } = await openPage(browser);
@@ -229,8 +232,65 @@ test("hostile article text renders as inert text", async () => {
   await page.locator("article h1").waitFor();
   assert.match(await page.locator("article .body").textContent(), /<script>window\.pwned=2<\/script>/);
   assert.equal(await page.locator("article img, article script, article .body a[href^='javascript']").count(), 0);
+  // A javascript: address is shown as text; a web address is a link.
+  await page.getByRole("link", { name: "← Results" }).click();
+  await page.getByRole("link", { name: "Evil address" }).click();
+  await page.locator("article h1", { hasText: "Evil address" }).waitFor();
+  assert.equal(await page.locator(".source-text").textContent(), "source: javascript:window.pwned=4");
+  assert.equal(await page.locator("a[href^='javascript' i]").count(), 0);
+  await page.locator(".source-text").click();
+  await page.getByRole("link", { name: "← Results" }).click();
+  await page.getByRole("link", { name: "Good address" }).click();
+  const original = page.getByRole("link", { name: "original at example.org" });
+  assert.equal(await original.getAttribute("href"), "https://www.example.org/news/1");
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the theme toggle switches light and dark, and the page remembers it", async () => {
+  const { page, context, problems } = await openPage(browser, { colorScheme: "light" });
+  await ready(page, server.url);
+  const theme = () => page.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]);
+  assert.deepEqual(await theme(), ["light", "rgb(253, 252, 249)"]);
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+  await toggle.click();
+  assert.deepEqual(await theme(), ["dark", "rgb(22, 22, 26)"]);
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  // Remembered, and applied before the app starts (no flash of light).
+  await page.reload();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  await ready(page, server.url);
+  assert.equal(await page.getByRole("button", { name: "Dark theme" }).getAttribute("aria-pressed"), "true");
+  // Back to the system's own theme: the choice is forgotten, the page follows the system.
+  await page.getByRole("button", { name: "Dark theme" }).click();
+  assert.deepEqual(await theme(), ["light", "rgb(253, 252, 249)"]);
+  assert.equal(await page.evaluate(() => localStorage.getItem("dossier-theme")), null);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("printing an article gives its text and sources, without the page's controls", async () => {
+  const { page, context, problems } = await openPage(browser, { colorScheme: "dark" });
+  await ready(page, server.url + "#/?q=nato");
+  await page.locator("ol.article-list a.headline").first().click();
+  await page.locator("article h1").waitFor();
+  await page.locator("article .body mark").first().waitFor();
+  await page.emulateMedia({ media: "print" });
+  const shown = (sel) => page.locator(sel).first().evaluate((e) => getComputedStyle(e).display !== "none");
+  for (const sel of [".masthead", ".search-row", ".reading-nav", ".cite"]) assert.equal(await shown(sel), false, `${sel} is not printed`);
+  for (const sel of ["article h1", "article .body", ".side-panel"]) assert.equal(await shown(sel), true, `${sel} is printed`);
+  // Black on white even from the dark theme.
+  assert.deepEqual(
+    await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]),
+    ["rgb(255, 255, 255)", "rgb(0, 0, 0)"],
+  );
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await shown(".masthead"), true);
   assert.deepEqual(problems, []);
   await context.close();
 });
