@@ -13,6 +13,7 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObser
 use yew::prelude::*;
 
 use crate::components::date_label::DateLabel;
+use crate::components::no_results::NoResults;
 use crate::engine::Engine;
 use crate::route::View;
 use crate::state::{Action, Facet};
@@ -60,20 +61,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
     }
     let articles = engine.articles();
     if r.total == 0 {
-        let on_action = props.on_action.clone();
-        let has_filters = props.view.filters != Default::default();
         return html! {
-            <div class="empty">
-                if has_filters {
-                    <p>{ "Nothing matches with these filters. " }
-                        <button type="button" class="link" onclick={Callback::from(move |_| on_action.emit(Action::ClearFilters))}>
-                            { "Remove all filters" }
-                        </button>
-                    </p>
-                } else {
-                    <p>{ "Nothing matches. Check the spelling, use fewer words, or press ? for the search syntax." }</p>
-                }
-            </div>
+            <NoResults engine={engine.clone()} view={props.view.clone()} on_action={props.on_action.clone()} />
         };
     }
     let more = r.total.saturating_sub(r.hits.len());

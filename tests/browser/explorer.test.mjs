@@ -193,6 +193,23 @@ test("Back and Forward move through views, and a copied link reproduces one exac
   await context.close();
 });
 
+test("no results name the filters to remove, with what each would find", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(server.url + "#/?q=nato&outlet=Breitbart%20News&from=2022-01");
+  await page.waitForFunction(() => document.querySelector(".summary .count")?.textContent === "No articles match");
+  const options = page.getByRole("list", { name: "Filters to remove" }).getByRole("button");
+  assert.deepEqual(await options.allTextContents(), [
+    "Remove Breitbart News (outlet): 1 article",
+    "Remove January 2022 – … (dates): 1 article",
+  ]);
+  await options.first().click();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+  assert.deepEqual(await headlines(page), ["NATO Chief Praises Turkey’s Military Support for Azerbaijan"]);
+  assert.doesNotMatch(new URL(page.url()).hash, /outlet=/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a malformed or stale link shows a notice and the nearest valid view", async () => {
   const { page, context, problems } = await openPage(browser);
   await ready(page, server.url + "#/?q=nato&from=2021-13&outlet=Nowhere%20Times&sort=sideways&p=x");
