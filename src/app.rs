@@ -213,6 +213,29 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     );
 
     let view = &state.view;
+    // Closing the reading view (Esc, "← Results", Back) returns focus to
+    // the result it was opened from, scrolled into view; to the search box
+    // when that result is not on the page.
+    {
+        let engine = engine.clone();
+        let last_open = use_mut_ref(|| None::<String>);
+        use_effect_with(view.article.clone(), move |article| {
+            let previous = last_open.replace(article.clone());
+            if let (Some(id), None) = (previous, article) {
+                let document = gloo::utils::document();
+                let result = engine.position(&id).and_then(|p| {
+                    let selector = format!("ol.article-list li[data-position=\"{p}\"] a.headline");
+                    document.query_selector(&selector).ok().flatten()
+                });
+                let target = result.or_else(|| document.get_element_by_id("search"));
+                if let Some(element) =
+                    target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
     // Searched again only when the query, filters, sort, page or index
     // change; texts arriving only add highlights to the hits they belong to.
     let searched: Rc<SearchResults> = {

@@ -157,8 +157,12 @@ test("the keyboard alone: / to search, j/k to move, Enter to open, ] to go on, E
   assert.equal(await page.locator("article h1").textContent(), second);
   await page.keyboard.press("]");
   await page.waitForFunction((h) => document.querySelector("article h1").textContent !== h, second);
+  const third = await page.locator("article h1").textContent();
   await page.keyboard.press("Escape");
   await page.locator("ol.article-list").waitFor();
+  // Focus returns to the result that was open.
+  await page.waitForFunction(() => document.activeElement?.matches("ol.article-list a.headline"));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), third);
   await page.keyboard.press("?");
   await page.locator(".help").waitFor();
   assert.match(await page.locator(".help").textContent(), /"ethnic cleansing"/);
