@@ -25,17 +25,32 @@ use crate::keys::{self, Key};
 use crate::route::{Compare, View};
 use crate::state::{Action, AppState, History};
 
-/// The explorer, or a clear message when the dossier cannot be read.
+/// The explorer, or a clear message when the dossier cannot be read or
+/// holds no articles.
 #[function_component(App)]
 pub fn app() -> Html {
     let engine = use_memo((), |_| {
         let catalog = data::load_corpus()?;
+        if catalog.articles.is_empty() {
+            // Nothing to search, and an index for nothing to check.
+            return Ok(None);
+        }
         let index = data::load_index()?;
         let shard_size = data::load_site_info().map_or(0, |info| info.shard_size);
-        Ok::<_, String>(Rc::new(Engine::new(catalog, index, shard_size)))
+        Ok::<_, String>(Some(Rc::new(Engine::new(catalog, index, shard_size))))
     });
     match engine.as_ref() {
-        Ok(engine) => html! { <Explorer engine={engine.clone()} /> },
+        Ok(Some(engine)) => html! { <Explorer engine={engine.clone()} /> },
+        Ok(None) => html! {
+            <main class="page">
+                <h1>{ "Dossier" }</h1>
+                <div class="empty" role="status">
+                    <p>{ "This dossier holds no articles yet." }</p>
+                    <p>{ "Make one from a folder of articles (text, Markdown, saved web pages, JSON or CSV): " }
+                        <code>{ "dossier build ARTICLES/ --out SITE/" }</code>{ ", then open SITE/index.html." }</p>
+                </div>
+            </main>
+        },
         Err(message) => html! {
             <main class="page">
                 <h1>{ "Dossier" }</h1>

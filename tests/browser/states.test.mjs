@@ -37,6 +37,25 @@ test("a site whose data file is missing says so and what to do", async () => {
   await context.close();
 });
 
+test("a dossier with no articles says so and how to make one", async () => {
+  const site = copyOfDist();
+  const path = join(site, "data/corpus.js");
+  const script = readFileSync(path, "utf8");
+  const [, encoded] = script.match(/__dossierCorpus64 = "([^"]*)"/);
+  const bundle = JSON.parse(Buffer.from(encoded, "base64").toString("utf8"));
+  assert.ok(bundle.articles.length > 0);
+  bundle.articles = [];
+  writeFileSync(path, script.replace(encoded, Buffer.from(JSON.stringify(bundle)).toString("base64")));
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(fileUrl(site));
+  const empty = page.locator(".empty[role=status]");
+  await empty.waitFor();
+  assert.match(await empty.textContent(), /no articles yet.*dossier build ARTICLES\/ --out SITE\//);
+  assert.equal(await page.locator(".error, #fatal:not([hidden])").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("data from another version of Dossier is refused by name, not shown wrong", async () => {
   const site = copyOfDist();
   const path = join(site, "data/corpus.js");
