@@ -119,16 +119,25 @@ test("a Rust panic shows the error banner, with what to do, over the page", asyn
   await context.close();
 });
 
-for (const [name, hash] of [
-  ["the results", "#/?q=karabakh"],
-  ["the reading view", "#/article/002_f12498e0a3b23f5d?q=stoltenberg"],
+for (const [name, hash, colorScheme, help] of [
+  ["the results", "#/?q=karabakh", "light"],
+  ["the reading view", "#/article/002_f12498e0a3b23f5d?q=stoltenberg", "light"],
+  ["the results, dark theme", "#/?q=karabakh", "dark"],
+  ["the reading view, dark theme", "#/article/002_f12498e0a3b23f5d?q=stoltenberg", "dark"],
+  ["the help", "#/?q=karabakh", "light", true],
+  ["the help, dark theme", "#/?q=karabakh", "dark", true],
 ]) {
   test(`axe-core finds no accessibility violations in ${name}`, async () => {
     // axe is injected by the test, so this one page may run a script the CSP
     // does not list; over http, because axe reads the stylesheet with XHR.
-    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
+    const { page, context, problems } = await openPage(browser, { bypassCSP: true, colorScheme });
     await page.goto(server.url + hash);
     await page.locator("ol.article-list, article h1").first().waitFor();
+    if (help) {
+      await page.locator("body").click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press("?");
+      await page.locator(".help").waitFor();
+    }
     await page.evaluate(AXE);
     const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
     const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
