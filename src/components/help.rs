@@ -1,5 +1,6 @@
 //! Shortcuts and the query syntax, in one panel (`?`).
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::keys::SHORTCUTS;
@@ -34,9 +35,28 @@ const SYNTAX: &[(&str, &str)] = &[
 /// The help panel.
 #[function_component(Help)]
 pub fn help(props: &HelpProps) -> Html {
+    // Opening moves focus to the panel's heading, so a screen reader reads
+    // it; closing gives focus back to where it was (the ? button, say).
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            let before = gloo::utils::document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+            move || {
+                if let Some(before) = before.filter(|e| e.is_connected()) {
+                    let _ = before.focus();
+                }
+            }
+        });
+    }
     html! {
         <section class="help" aria-labelledby="help-heading">
-            <h2 id="help-heading">{ "Searching and shortcuts" }</h2>
+            <h2 id="help-heading" tabindex="-1" ref={heading}>{ "Searching and shortcuts" }</h2>
             <div class="help-columns">
                 <table class="syntax">
                     <caption>{ "Search syntax" }</caption>

@@ -166,8 +166,12 @@ test("the keyboard alone: / to search, j/k to move, Enter to open, ] to go on, E
   await page.keyboard.press("?");
   await page.locator(".help").waitFor();
   assert.match(await page.locator(".help").textContent(), /"ethnic cleansing"/);
+  // Focus moves into the help, and back to the result on closing it.
+  await page.waitForFunction(() => document.activeElement?.id === "help-heading");
   await page.keyboard.press("Escape");
   assert.equal(await page.locator(".help").count(), 0);
+  await page.waitForFunction(() => document.activeElement?.matches("ol.article-list a.headline"));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), third);
   assert.deepEqual(problems, []);
   await context.close();
 });
