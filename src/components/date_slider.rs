@@ -194,9 +194,9 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
             </svg>
             <div class="handles">
                 <input type="range" class="from" min="0" max={last.to_string()} value={from.to_string()}
-                       aria-label="From month" aria-valuetext={short(&months[from])} oninput={changed("from")} />
+                       aria-label="From month" aria-valuetext={format!("{}, {} that month", short(&months[from]), articles(counts[from]))} oninput={changed("from")} />
                 <input type="range" class="to" min="0" max={last.to_string()} value={to.to_string()}
-                       aria-label="To month" aria-valuetext={short(&months[to])} oninput={changed("to")} />
+                       aria-label="To month" aria-valuetext={format!("{}, {} that month", short(&months[to]), articles(counts[to]))} oninput={changed("to")} />
             </div>
             <p class="range-label">
                 <span class="range-text">{ format!("{} – {}", short(&months[from]), short(&months[to])) }</span>

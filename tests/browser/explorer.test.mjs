@@ -90,6 +90,8 @@ test("the date slider moves by keyboard and by mouse, and the histogram follows"
   await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
   assert.equal(await inRange(), 1);
   assert.equal(await bars("out"), all - 1);
+  // The handle says the month and its count to assistive technology.
+  assert.equal(await from.getAttribute("aria-valuetext"), "Mar 2024, 1 article that month");
   // Hovering the chart reads out the month under the pointer.
   const chart = await page.locator(".histogram").boundingBox();
   await page.mouse.move(chart.x + chart.width - 1, chart.y + chart.height - 2);
