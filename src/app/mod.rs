@@ -4,8 +4,6 @@
 use std::rc::Rc;
 
 use dossier_core::search::{Filters, SearchOptions, SearchResults};
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -21,9 +19,11 @@ use crate::components::summary::Summary;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::data;
 use crate::engine::Engine;
-use crate::keys::{self, Key};
 use crate::route::{Compare, View};
-use crate::state::{Action, AppState, History};
+use crate::state::{Action, AppState};
+
+mod shortcuts;
+mod url;
 
 /// The explorer, or a clear message when the dossier cannot be read or
 /// holds no articles.
@@ -140,28 +140,6 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
-/// How long typing or dragging pauses before the URL follows (ms).
-const URL_PAUSE_MS: i32 = 300;
-
-/// Puts `hash` in the address bar, as a new history entry or in place of
-/// the current one; nothing when it is there already.
-fn write_url(hash: &str, history: History) {
-    let window = gloo::utils::window();
-    let current = window.location().hash().unwrap_or_default();
-    if current == hash || (current.is_empty() && hash == "#/") {
-        return;
-    }
-    if let Ok(history_api) = window.history() {
-        let null = wasm_bindgen::JsValue::NULL;
-        let _ = match history {
-            History::Push => history_api.push_state_with_url(&null, "", Some(hash)),
-            History::Replace | History::None => {
-                history_api.replace_state_with_url(&null, "", Some(hash))
-            }
-        };
-    }
-}
-
 /// The explorer: search, facets, date range, results, reading view.
 #[function_component(Explorer)]
 pub fn explorer(props: &ExplorerProps) -> Html {
@@ -175,57 +153,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         })
     };
 
-    // Back, Forward and pasted links.
-    {
-        let state = state.clone();
-        let engine = engine.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                let (view, notices) = View::current();
-                let (view, notices) = validate(&engine, view, notices);
-                state.dispatch(Action::FromUrl(Box::new(view), notices));
-            });
-            move || drop(listener)
-        });
-    }
-
-    // The URL always says what is on screen. Typing and dragging replace
-    // the entry only once they pause: Chromium takes milliseconds per
-    // `replaceState`, a keystroke's whole budget. A pending replacement is
-    // written first when the next change pushes a new entry, so Back still
-    // returns to what was typed.
-    let pending_url = use_mut_ref(|| None::<(i32, String)>);
-    use_effect_with(
-        (state.view.clone(), state.history),
-        move |(view, history)| {
-            let window = gloo::utils::window();
-            let pending = pending_url.borrow_mut().take();
-            if let Some((timer, _)) = &pending {
-                window.clear_timeout_with_handle(*timer);
-            }
-            let hash = view.to_hash();
-            if *history == History::Replace {
-                let slot = pending_url.clone();
-                let later = hash.clone();
-                let write = Closure::once_into_js(move || {
-                    slot.borrow_mut().take();
-                    write_url(&later, History::Replace);
-                });
-                match window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    write.unchecked_ref(),
-                    URL_PAUSE_MS,
-                ) {
-                    Ok(timer) => *pending_url.borrow_mut() = Some((timer, hash)),
-                    Err(_) => write_url(&hash, History::Replace),
-                }
-                return;
-            }
-            if let Some((_, earlier)) = pending {
-                write_url(&earlier, History::Replace);
-            }
-            write_url(&hash, *history);
-        },
-    );
+    url::use_url(engine.clone(), state.clone());
 
     let view = &state.view;
     // Closing the reading view (Esc, "← Results", Back) returns focus to
@@ -340,92 +268,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         });
     }
 
-    // One keyboard listener for the whole page.
-    {
-        let state = state.clone();
-        let results = results.clone();
-        let engine = engine.clone();
-        use_effect_with((state.clone(), results.clone()), move |_| {
-            // Not passive: a handled key must not also scroll or type.
-            let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let target = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                    let typing = target.is_some_and(|t| {
-                        matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
-                    let Some(key) = keys::key_for(
-                        &event.key(),
-                        typing,
-                        event.ctrl_key() || event.meta_key() || event.alt_key(),
-                    ) else {
-                        return;
-                    };
-                    let ids: Vec<String> = results
-                        .hits
-                        .iter()
-                        .map(|h| engine.articles()[h.article].id.clone())
-                        .collect();
-                    let open = state.view.article.as_deref();
-                    // The Compare page has no result cursor: its buttons take Enter.
-                    let comparing = state.view.compare.is_some() && open.is_none();
-                    let action = match key {
-                        Key::Next
-                        | Key::Previous
-                        | Key::Open
-                        | Key::NextArticle
-                        | Key::PreviousArticle
-                            if comparing =>
-                        {
-                            None
-                        }
-                        Key::FocusSearch => {
-                            if let Some(input) = gloo::utils::document()
-                                .get_element_by_id("search")
-                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                            {
-                                let _ = input.focus();
-                            }
-                            None
-                        }
-                        Key::Escape => Some(Action::Escape),
-                        Key::Help => Some(Action::ToggleHelp),
-                        Key::Next if open.is_none() => Some(Action::MoveCursor(1, results.total)),
-                        Key::Previous if open.is_none() => {
-                            Some(Action::MoveCursor(-1, results.total))
-                        }
-                        Key::Open if open.is_none() => {
-                            ids.get(state.cursor).map(|id| Action::Open(id.to_string()))
-                        }
-                        Key::NextArticle | Key::PreviousArticle => {
-                            let at = open.and_then(|o| ids.iter().position(|id| id == o));
-                            let step: isize = if key == Key::NextArticle { 1 } else { -1 };
-                            let next = match at {
-                                Some(i) => i.checked_add_signed(step),
-                                None => Some(state.cursor),
-                            };
-                            next.and_then(|i| ids.get(i))
-                                .map(|id| Action::Open(id.to_string()))
-                        }
-                        _ => None,
-                    };
-                    if let Some(action) = action {
-                        event.prevent_default();
-                        state.dispatch(action);
-                    }
-                },
-            );
-            move || drop(listener)
-        });
-    }
+    shortcuts::use_shortcuts(engine.clone(), state.clone(), results.clone());
 
     // One callback for the page's life: children whose other props did not
     // change are not rendered again.
