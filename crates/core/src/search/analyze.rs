@@ -46,10 +46,29 @@ pub struct Token {
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// [`fold`], appending to `out`. Runs of ASCII are copied lower-cased in
+/// one go; only the other characters go through decomposition.
+fn fold_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, out);
+            rest = chars.as_str();
+        }
+    }
 }
 
 fn fold_char(c: char, out: &mut String) {
@@ -57,6 +76,24 @@ fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    // Most accented Latin letters fold to one ASCII letter: read from a
+    // table rather than decomposed (a test checks every entry against the
+    // decomposition below).
+    if let Some(&base) = (c as usize)
+        .checked_sub(LATIN_FOLDS_FROM)
+        .and_then(|i| LATIN_FOLDS.get(i))
+    {
+        if base != b'.' {
+            out.push(char::from(base));
+            return;
+        }
+    }
+    fold_char_general(c, out);
+}
+
+/// Folds a non-ASCII character: the hand-made cases, else its compatibility
+/// decomposition without combining marks, lower-cased.
+fn fold_char_general(c: char, out: &mut String) {
     let special = match c {
         // Turkish dotless and dotted i: `İ`.to_lowercase() is "i̇", not "i".
         'ı' | 'İ' => "i",
@@ -82,6 +119,20 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// The first character of [`LATIN_FOLDS`].
+const LATIN_FOLDS_FROM: usize = 0xC0;
+/// What `U+00C0`–`U+024F` fold to, when that is one ASCII letter; `.` for
+/// the others (`×`, `ß`, `æ`, `þ`, letters without a decomposition…),
+/// which take the general path.
+const LATIN_FOLDS: &[u8; 0x250 - LATIN_FOLDS_FROM] = b"\
+aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y\
+aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll.\
+.llnnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzzs\
+................................oo.............uu...............\
+.............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....\
+aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............\
+................";
+
 /// Splits a text into folded words with their byte offsets.
 ///
 /// Words are UAX #29 words, further split at `.` and `:` (so `Antiwar.com`
@@ -96,6 +147,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Like [`tokenize`], appending to `tokens` (reuses its allocation).
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    let mut folded = String::new();
+    for_each_word(text, &mut folded, |word, start, end| {
+        tokens.push(Token {
+            text: word.to_string(),
+            start,
+            end,
+        })
+    });
+}
+
+/// The words [`tokenize`] finds, handed to `each` as `(folded, start, end)`
+/// one at a time instead of collected: the folded form lives in `buffer`
+/// (reused), so reading a text allocates nothing per word. Highlighting
+/// the page's articles reads thousands of words per search; this is how it
+/// reads them.
+pub(crate) fn for_each_word(
+    text: &str,
+    buffer: &mut String,
+    mut each: impl FnMut(&str, usize, usize),
+) {
     // ASCII fast path, chunk by chunk. UAX #29 always breaks at ASCII
     // whitespace (a combining mark or format character after it joins the
     // space, not a word), and in ASCII around punctuation other than `_`,
@@ -128,15 +199,61 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             continue;
         }
         if core.iter().all(u8::is_ascii_alphanumeric) {
-            push_piece(&text[start + lead..i - trail], start + lead, tokens);
+            // No apostrophe to drop and nothing to decompose: the folded
+            // form is the lower-cased word.
+            if core.len() <= MAX_WORD_BYTES {
+                buffer.clear();
+                buffer.push_str(&text[start + lead..i - trail]);
+                buffer.make_ascii_lowercase();
+                each(buffer, start + lead, i - trail);
+            }
+        } else if is_latin_word(&text[start + lead..i - trail]) {
+            // Latin letters with diacritics (`Erdoğan`, `Gəncə`) are word
+            // letters to UAX #29 as ASCII ones are: still one word, folded
+            // as the full path would fold it, without the segmentation.
+            piece(
+                &text[start + lead..i - trail],
+                start + lead,
+                buffer,
+                &mut each,
+            );
         } else {
-            tokenize_unicode(&text[start..i], start, tokens);
+            words_unicode(&text[start..i], start, buffer, &mut each);
         }
     }
 }
 
-/// UAX #29 words of `text` (found at byte `base` of the analysed text).
+/// Whether a text is only ASCII letters and digits and the letters of the
+/// Latin-1 Supplement, Latin Extended-A and -B and IPA Extensions blocks
+/// (`U+00C0`–`U+02AF` but `×` and `÷`): all `ALetter` or `Numeric` to
+/// UAX #29, which never breaks between those.
+fn is_latin_word(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_alphanumeric() || (('\u{C0}'..='\u{2AF}').contains(&c) && c != '×' && c != '÷')
+    })
+}
+
+/// The full segmentation alone, without the ASCII fast path (which the
+/// tests check against it).
+#[cfg(test)]
 fn tokenize_unicode(text: &str, base: usize, tokens: &mut Vec<Token>) {
+    let mut buffer = String::new();
+    words_unicode(text, base, &mut buffer, &mut |word, start, end| {
+        tokens.push(Token {
+            text: word.to_string(),
+            start,
+            end,
+        })
+    });
+}
+
+/// UAX #29 words of `text` (found at byte `base` of the analysed text).
+fn words_unicode(
+    text: &str,
+    base: usize,
+    buffer: &mut String,
+    each: &mut impl FnMut(&str, usize, usize),
+) {
     for (offset, word) in text.unicode_word_indices() {
         let offset = base + offset;
         let mut piece_start = 0;
@@ -146,7 +263,7 @@ fn tokenize_unicode(text: &str, base: usize, tokens: &mut Vec<Token>) {
         {
             if c == '.' || c == ':' {
                 if i > piece_start {
-                    push_piece(&word[piece_start..i], offset + piece_start, tokens);
+                    piece(&word[piece_start..i], offset + piece_start, buffer, each);
                 }
                 piece_start = i + c.len_utf8();
             }
@@ -158,7 +275,14 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}')
 }
 
-fn push_piece(piece: &str, start: usize, tokens: &mut Vec<Token>) {
+/// One word piece (between `.` and `:`) of a UAX #29 word, found at byte
+/// `start` of the analysed text.
+fn piece(
+    piece: &str,
+    start: usize,
+    buffer: &mut String,
+    each: &mut impl FnMut(&str, usize, usize),
+) {
     // Drop a possessive `'s` (any apostrophe), keeping offsets on the name.
     let mut piece = piece;
     let mut chars = piece.char_indices().rev();
@@ -173,16 +297,15 @@ fn push_piece(piece: &str, start: usize, tokens: &mut Vec<Token>) {
     if piece.is_empty() {
         return;
     }
-    let mut text = fold(piece);
-    text.retain(|c| c != '\'');
-    if text.is_empty() || text.len() > MAX_WORD_BYTES {
+    buffer.clear();
+    fold_into(piece, buffer);
+    if buffer.contains('\'') {
+        buffer.retain(|c| c != '\'');
+    }
+    if buffer.is_empty() || buffer.len() > MAX_WORD_BYTES {
         return;
     }
-    tokens.push(Token {
-        text,
-        start: start + lead,
-        end: start + lead + piece.len(),
-    });
+    each(buffer, start + lead, start + lead + piece.len());
 }
 
 /// A text analyser: folding plus a stemmer for one language.

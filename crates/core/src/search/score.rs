@@ -76,6 +76,23 @@ impl SearchIndex {
         lists.sort_by_key(GroupList::len);
         let mut result = match lists.split_first() {
             None => (0..self.len() as u32).map(|d| (d, 0.0, true)).collect(),
+            // One word (the common query): every posting is a hit, scored in
+            // one tight loop.
+            Some((
+                GroupList::Counts {
+                    postings,
+                    idf,
+                    weight,
+                    exact,
+                },
+                [],
+            )) => postings
+                .iter()
+                .map(|p| {
+                    let s = self.bm25f_with(norms, p.doc, p.headline, p.body, *idf);
+                    (p.doc, s * weight, *exact)
+                })
+                .collect(),
             Some((first, rest)) => {
                 let mut out = Vec::with_capacity(if rest.is_empty() { first.len() } else { 0 });
                 let mut cursors = vec![0usize; rest.len()];

@@ -16,6 +16,63 @@ fn folds_turkish_letters() {
 }
 
 #[test]
+fn folding_runs_of_ascii_at_once_agrees_with_folding_each_character() {
+    let samples = [
+        "",
+        "Plain ASCII, With CAPS and 'quotes'.",
+        "Erdoğan’s visit to ŞUŞA",
+        "İstanbul ılık ß Æ œ Ø Ł Đ Þ Ħ",
+        "ﬁnal Ａｌｉｙｅｖ e\u{0301}x 日本 😀 end",
+    ];
+    for text in samples {
+        let mut each = String::new();
+        for c in text.chars() {
+            fold_char(c, &mut each);
+        }
+        assert_eq!(fold(text), each, "{text:?}");
+    }
+}
+
+#[test]
+fn the_latin_fold_table_agrees_with_decomposition() {
+    for (i, &base) in LATIN_FOLDS.iter().enumerate() {
+        let c = char::from_u32((LATIN_FOLDS_FROM + i) as u32).unwrap();
+        let mut general = String::new();
+        fold_char_general(c, &mut general);
+        if base == b'.' {
+            assert!(
+                general.len() != 1 || !general.as_bytes()[0].is_ascii_alphabetic(),
+                "{c:?} could be in the table as {general:?}"
+            );
+        } else {
+            assert_eq!(general, char::from(base).to_string(), "{c:?}");
+        }
+    }
+}
+
+#[test]
+fn latin_words_are_read_as_full_segmentation_reads_them() {
+    let mut samples = Vec::new();
+    for c in ('\u{A0}'..='\u{2FF}').chain(['\u{0301}', '\u{200D}', '\u{00AD}', '’']) {
+        for text in [
+            format!("{c}"),
+            format!("a{c}b"),
+            format!("x{c}1 {c}{c}"),
+            format!("({c}z.)"),
+            format!("q{c}'s"),
+            format!("Erdo{c}an:"),
+        ] {
+            samples.push(text);
+        }
+    }
+    for text in samples {
+        let mut slow = Vec::new();
+        tokenize_unicode(&text, 0, &mut slow);
+        assert_eq!(tokenize(&text), slow, "{text:?}");
+    }
+}
+
+#[test]
 fn folds_other_latin_letters_and_compatibility_forms() {
     assert_eq!(fold("Straße Øresund Łódź"), "strasse oresund lodz");
     assert_eq!(fold("ﬁnal"), "final");

@@ -33,7 +33,16 @@ impl SearchIndex {
             return;
         }
         if needed <= TOP_K_BY_INSERTION && needed < hits.len() {
-            top_k(hits, needed, order);
+            if options.sort == Sort::Relevance {
+                // Most hits lose to the page's last on exactness and score
+                // alone, which this tells without the full comparison.
+                let loses = |hit: &Candidate, last: &Candidate| {
+                    (!hit.2 && last.2) || (hit.2 == last.2 && hit.1.total_cmp(&last.1).is_lt())
+                };
+                top_k(hits, needed, order, loses);
+            } else {
+                top_k(hits, needed, order, |_, _| false);
+            }
             return;
         }
         if needed < hits.len() {
@@ -48,10 +57,20 @@ impl SearchIndex {
 /// hits lose against the list's last with one comparison, so a page of 20
 /// out of 50,000 hits costs little more than reading them. The order is
 /// total (ties by article), so this equals a full sort's first `k`.
-fn top_k(hits: &mut Vec<Candidate>, k: usize, order: impl Fn(&Candidate, &Candidate) -> Ordering) {
+///
+/// `loses(hit, last)` is a cheap test that may say a hit comes after the
+/// list's last (it must never say so wrongly); the full `order` decides
+/// the rest.
+fn top_k(
+    hits: &mut Vec<Candidate>,
+    k: usize,
+    order: impl Fn(&Candidate, &Candidate) -> Ordering,
+    loses: impl Fn(&Candidate, &Candidate) -> bool,
+) {
     let mut top: Vec<Candidate> = Vec::with_capacity(k + 1);
     for hit in hits.iter() {
-        if top.len() == k && order(hit, &top[k - 1]) != Ordering::Less {
+        if top.len() == k && (loses(hit, &top[k - 1]) || order(hit, &top[k - 1]) != Ordering::Less)
+        {
             continue;
         }
         let at = top.partition_point(|t| order(t, hit) == Ordering::Less);

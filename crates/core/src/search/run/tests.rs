@@ -314,3 +314,96 @@ fn a_prefix_reads_its_most_frequent_forms_within_a_budget() {
         MAX_PREFIX_FORMS
     );
 }
+
+/// A corpus with repeated scores (ties), headline and body matches, dates
+/// of every precision and a similar spelling, for the ordering tests.
+fn varied() -> Vec<Article> {
+    use crate::model::{Fact, Provenance};
+    use crate::PartialDate;
+    let mut a = Vec::new();
+    for i in 0..60 {
+        let body = match i % 5 {
+            0 => "karabakh karabakh and more words here",
+            1 => "karabakh",
+            2 => "only karabagh misspelt here",
+            3 => "talks in karabakh today",
+            _ => "karabakh karabakh karabakh",
+        };
+        let headline = if i % 7 == 0 { "Karabakh news" } else { "News" };
+        let mut article = Article {
+            id: format!("{i:02}"),
+            headline: headline.into(),
+            paragraphs: vec![Paragraph::body(body)],
+            ..Default::default()
+        };
+        article.published = match i % 4 {
+            0 => None,
+            1 => Some(PartialDate::year(2020 + i % 3)),
+            2 => PartialDate::month(2021, (1 + i % 12) as u8),
+            _ => PartialDate::day(2022, 3, (1 + i % 28) as u8),
+        }
+        .map(|d| Fact::new(d, Provenance::Manifest));
+        a.push(article);
+    }
+    a
+}
+
+#[test]
+fn a_page_is_the_start_of_the_full_order() {
+    let a = varied();
+    // Typos on, so exact and similar-spelling hits mix (`karabagh`).
+    let config = SearchConfig {
+        typo_threshold: 1000,
+        ..Default::default()
+    };
+    let index = SearchIndex::build(&a, &config);
+    for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+        let all = |limit: usize| {
+            let options = SearchOptions {
+                sort,
+                limit,
+                ..Default::default()
+            };
+            index.search_text(&a, "karabakh", false, &Filters::default(), &options)
+        };
+        let full: Vec<(usize, f32)> = all(usize::MAX)
+            .hits
+            .iter()
+            .map(|h| (h.article, h.score))
+            .collect();
+        assert!(full.len() > 40, "{}", full.len());
+        assert!(!all(0).typo_corrections.is_empty());
+        for limit in 1..=25 {
+            let page: Vec<(usize, f32)> = all(limit)
+                .hits
+                .iter()
+                .map(|h| (h.article, h.score))
+                .collect();
+            assert_eq!(page, full[..limit], "{sort:?}, {limit}");
+        }
+    }
+}
+
+#[test]
+fn one_word_scores_equal_those_of_its_matches() {
+    // A one-word query is scored in its own loop; it must give what the
+    // general path (`matches`, used for alternatives) gives, bit for bit.
+    let a = varied();
+    let index = SearchIndex::build(&a, &SearchConfig::default());
+    let analyzers = index.analyzers();
+    for word in ["karabakh", "talks", "news", "words"] {
+        let alt = index.resolve(&analyzers, &Term::word(word)).unwrap();
+        let scored: Vec<(u32, u32)> = index
+            .evaluate(&[vec![alt.clone()]], &[])
+            .iter()
+            .map(|c| (c.0, c.1.to_bits()))
+            .collect();
+        let expected: Vec<(u32, u32)> = index
+            .matches(&alt)
+            .iter()
+            .map(|m| (m.0, m.1.to_bits()))
+            .collect();
+        assert!(!expected.is_empty(), "{word}");
+        assert_eq!(scored, expected, "{word}");
+    }
+}
