@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::articles;
 use crate::engine::Engine;
 use crate::latest::Latest;
 use crate::state::Action;
@@ -48,15 +49,6 @@ fn short(date: &PartialDate) -> String {
         .month_number()
         .map_or("", |m| NAMES[usize::from(m - 1)]);
     format!("{m} {}", date.year_number())
-}
-
-/// "1 article", "12 articles".
-fn articles(n: usize) -> String {
-    if n == 1 {
-        "1 article".into()
-    } else {
-        format!("{n} articles")
-    }
 }
 
 /// One SVG path of the bars of the months `chosen` picks, in whole units

@@ -12,3 +12,12 @@ pub mod result_list;
 pub mod search_box;
 pub mod summary;
 pub mod theme_toggle;
+
+/// "1 article", "12 articles": how every count of articles reads.
+pub fn articles(n: usize) -> String {
+    if n == 1 {
+        "1 article".to_string()
+    } else {
+        format!("{n} articles")
+    }
+}

@@ -5,6 +5,7 @@
 use dossier_core::search::{Filters, SearchOptions};
 use yew::prelude::*;
 
+use crate::components::articles;
 use crate::engine::Engine;
 use crate::route::View;
 use crate::state::{Action, Facet};
@@ -120,10 +121,9 @@ pub fn no_results(props: &NoResultsProps) -> Html {
                         let on_action = props.on_action.clone();
                         let action = l.action.clone();
                         let onclick = Callback::from(move |_| on_action.emit(action.clone()));
-                        let n = if l.total == 1 { "1 article".to_string() } else { format!("{} articles", l.total) };
                         html! {
                             <li><button type="button" class="link" {onclick}>
-                                { format!("Remove {}: {n}", l.label) }
+                                { format!("Remove {}: {}", l.label, articles(l.total)) }
                             </button></li>
                         }
                     }) }

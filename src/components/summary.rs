@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::articles;
 use crate::engine::Engine;
 use crate::route::View;
 use crate::state::{Action, Facet};
@@ -90,8 +91,7 @@ pub fn summary(props: &SummaryProps) -> Html {
     let sort = props.view.sort;
     let count = match r.total {
         0 => "No articles match".to_string(),
-        1 => "1 article".to_string(),
-        n => format!("{n} articles"),
+        n => articles(n),
     };
     html! {
         <div class="summary">
