@@ -1,6 +1,7 @@
 //! The explorer's components, one per file.
 
 pub mod about;
+pub mod active_filter;
 pub mod compare;
 pub mod date_label;
 pub mod date_slider;

@@ -5,10 +5,11 @@
 use dossier_core::search::{Filters, SearchOptions};
 use yew::prelude::*;
 
+use crate::components::active_filter::active_filters;
 use crate::components::articles;
 use crate::engine::Engine;
 use crate::route::View;
-use crate::state::{Action, Facet};
+use crate::state::Action;
 
 /// One filter the reader could drop: how it reads, the action that drops
 /// it, and how many articles the search would then find.
@@ -22,60 +23,27 @@ struct Loosening {
 /// first. Runs a count-only search per active filter, and only when
 /// nothing matches.
 fn loosenings(engine: &Engine, view: &View) -> Vec<Loosening> {
-    let f = &view.filters;
-    let mut options: Vec<(String, Action, Filters)> = Vec::new();
-    let mut per_value =
-        |facet: Facet, kind: &str, values: &[String], name: &dyn Fn(&str) -> String| {
-            for v in values {
-                let mut without = f.clone();
-                let list = match facet {
-                    Facet::Outlet => &mut without.outlets,
-                    Facet::Author => &mut without.authors,
-                    Facet::Language => &mut without.languages,
-                    Facet::Entity => &mut without.entities,
-                    Facet::Year => &mut without.years,
-                };
-                list.retain(|x| x != v);
-                let label = format!("{} ({kind})", name(v));
-                options.push((label, Action::ToggleFacet(facet, v.clone()), without));
-            }
-        };
-    let same = |v: &str| v.to_string();
-    per_value(Facet::Outlet, "outlet", &f.outlets, &same);
-    per_value(Facet::Entity, "mentions", &f.entities, &|v| {
-        engine.entity_name(v).to_string()
-    });
-    per_value(Facet::Language, "language", &f.languages, &same);
-    per_value(Facet::Year, "year", &f.years, &same);
-    per_value(Facet::Author, "author", &f.authors, &same);
-    if f.after.is_some() || f.before.is_some() {
-        let label = format!(
-            "{} – {} (dates)",
-            f.after.map_or("…".to_string(), |d| d.to_string()),
-            f.before.map_or("…".to_string(), |d| d.to_string())
-        );
-        let without = Filters {
-            after: None,
-            before: None,
-            ..f.clone()
-        };
-        options.push((label, Action::SetRange(None, None), without));
-    }
     let count_only = SearchOptions {
         sort: view.sort,
         limit: 0,
         ..Default::default()
     };
     let articles = engine.articles();
-    let mut found: Vec<Loosening> = options
+    let mut found: Vec<Loosening> = active_filters(engine, &view.filters)
         .into_iter()
-        .map(|(label, action, without)| Loosening {
+        .map(|filter| Loosening {
             total: engine
                 .index()
-                .search_text(&articles, &view.query, true, &without, &count_only)
+                .search_text(
+                    &articles,
+                    &view.query,
+                    true,
+                    &filter.without(&view.filters),
+                    &count_only,
+                )
                 .total,
-            label,
-            action,
+            label: format!("{} ({})", filter.label, filter.kind()),
+            action: filter.remove(),
         })
         .filter(|l| l.total > 0)
         .collect();

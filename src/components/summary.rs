@@ -9,10 +9,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::active_filter::active_filters;
 use crate::components::articles;
 use crate::engine::Engine;
 use crate::route::View;
-use crate::state::{Action, Facet};
+use crate::state::Action;
 
 /// Props for [`Summary`].
 #[derive(Properties, PartialEq)]
@@ -32,45 +33,21 @@ pub struct SummaryProps {
 pub fn summary(props: &SummaryProps) -> Html {
     let r = &props.results;
     let f = &props.view.filters;
-    let chip = |facet: Facet, value: &str, label: String| {
-        let on_action = props.on_action.clone();
-        let value = value.to_string();
-        let onclick =
-            Callback::from(move |_| on_action.emit(Action::ToggleFacet(facet, value.clone())));
-        html! {
-            <li><button type="button" class="chip" {onclick} aria-label={format!("Remove filter {label}")}>
-                { label }<span aria-hidden="true">{ " ×" }</span>
-            </button></li>
-        }
-    };
-    let mut chips: Vec<Html> = Vec::new();
-    chips.extend(f.outlets.iter().map(|v| chip(Facet::Outlet, v, v.clone())));
-    chips.extend(
-        f.entities
-            .iter()
-            .map(|v| chip(Facet::Entity, v, props.engine.entity_name(v).to_string())),
-    );
-    chips.extend(
-        f.languages
-            .iter()
-            .map(|v| chip(Facet::Language, v, v.clone())),
-    );
-    chips.extend(f.years.iter().map(|v| chip(Facet::Year, v, v.clone())));
-    chips.extend(f.authors.iter().map(|v| chip(Facet::Author, v, v.clone())));
-    if f.after.is_some() || f.before.is_some() {
-        let on_action = props.on_action.clone();
-        let label = format!(
-            "{} – {}",
-            f.after.map_or("…".to_string(), |d| d.to_string()),
-            f.before.map_or("…".to_string(), |d| d.to_string())
-        );
-        let onclick = Callback::from(move |_| on_action.emit(Action::SetRange(None, None)));
-        chips.push(html! {
-            <li><button type="button" class="chip" {onclick} aria-label={format!("Remove date range {label}")}>
-                { label }<span aria-hidden="true">{ " ×" }</span>
-            </button></li>
-        });
-    }
+    let chips: Vec<Html> = active_filters(&props.engine, f)
+        .into_iter()
+        .map(|filter| {
+            let on_action = props.on_action.clone();
+            let action = filter.remove();
+            let onclick = Callback::from(move |_| on_action.emit(action.clone()));
+            let what = if filter.facet.is_some() { "filter" } else { "date range" };
+            let label = filter.label;
+            html! {
+                <li><button type="button" class="chip" {onclick} aria-label={format!("Remove {what} {label}")}>
+                    { label.clone() }<span aria-hidden="true">{ " ×" }</span>
+                </button></li>
+            }
+        })
+        .collect();
     let onchange = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {

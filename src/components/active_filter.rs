@@ -1,0 +1,95 @@
+//! The filters a reader has set, one by one, as the chips above the
+//! results and the no-results suggestions both list them.
+
+use dossier_core::search::Filters;
+
+use crate::engine::Engine;
+use crate::state::{Action, Facet};
+
+/// One filter the reader has set: a facet value, or the date range
+/// (`facet` is `None`).
+pub struct ActiveFilter {
+    /// Its facet, or `None` for the date range.
+    pub facet: Option<Facet>,
+    /// The value as the URL holds it (empty for the date range).
+    pub value: String,
+    /// How it reads: the outlet, the entity's name, "2022 – …".
+    pub label: String,
+}
+
+impl ActiveFilter {
+    /// The action that removes it.
+    pub fn remove(&self) -> Action {
+        match self.facet {
+            Some(facet) => Action::ToggleFacet(facet, self.value.clone()),
+            None => Action::SetRange(None, None),
+        }
+    }
+
+    /// What kind of filter it is, in a reader's words.
+    pub fn kind(&self) -> &'static str {
+        match self.facet {
+            Some(Facet::Outlet) => "outlet",
+            Some(Facet::Entity) => "mentions",
+            Some(Facet::Language) => "language",
+            Some(Facet::Year) => "year",
+            Some(Facet::Author) => "author",
+            None => "dates",
+        }
+    }
+
+    /// `filters` without this one.
+    pub fn without(&self, filters: &Filters) -> Filters {
+        let mut rest = filters.clone();
+        let values = match self.facet {
+            Some(Facet::Outlet) => &mut rest.outlets,
+            Some(Facet::Author) => &mut rest.authors,
+            Some(Facet::Language) => &mut rest.languages,
+            Some(Facet::Entity) => &mut rest.entities,
+            Some(Facet::Year) => &mut rest.years,
+            None => {
+                rest.after = None;
+                rest.before = None;
+                return rest;
+            }
+        };
+        values.retain(|v| *v != self.value);
+        rest
+    }
+}
+
+/// The reader's filters in the order the chips show them: outlets,
+/// entities, languages, years, authors, then the date range.
+pub fn active_filters(engine: &Engine, f: &Filters) -> Vec<ActiveFilter> {
+    let value = |facet: Facet, v: &String, label: String| ActiveFilter {
+        facet: Some(facet),
+        value: v.clone(),
+        label,
+    };
+    let mut all: Vec<ActiveFilter> = Vec::new();
+    all.extend(f.outlets.iter().map(|v| value(Facet::Outlet, v, v.clone())));
+    all.extend(
+        f.entities
+            .iter()
+            .map(|v| value(Facet::Entity, v, engine.entity_name(v).to_string())),
+    );
+    all.extend(
+        f.languages
+            .iter()
+            .map(|v| value(Facet::Language, v, v.clone())),
+    );
+    all.extend(f.years.iter().map(|v| value(Facet::Year, v, v.clone())));
+    all.extend(f.authors.iter().map(|v| value(Facet::Author, v, v.clone())));
+    if f.after.is_some() || f.before.is_some() {
+        all.push(ActiveFilter {
+            facet: None,
+            value: String::new(),
+            label: format!(
+                "{} – {}",
+                f.after.map_or("…".to_string(), |d| d.to_string()),
+                f.before.map_or("…".to_string(), |d| d.to_string())
+            ),
+        });
+    }
+    all
+}
