@@ -1,5 +1,6 @@
 //! The Dossier explorer: mounts [`app::App`] and nothing else.
 
+mod after_paint;
 mod app;
 mod components;
 mod data;
@@ -8,6 +9,7 @@ mod keys;
 mod latest;
 mod panic;
 mod route;
+mod same;
 mod shards;
 mod state;
 mod text;

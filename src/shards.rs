@@ -172,37 +172,7 @@ pub fn load_script(src: &str, done: impl FnOnce(bool) + 'static) {
     if document.hidden() {
         insert();
     } else {
-        after_paint(insert);
-    }
-}
-
-/// Runs `then` in a task after the next frame is painted: a timeout set
-/// from the frame's animation callback. Falls back to running it at once.
-fn after_paint(then: impl FnOnce() + 'static) {
-    let then = std::rc::Rc::new(std::cell::RefCell::new(Some(then)));
-    let run = {
-        let then = then.clone();
-        move || {
-            if let Some(then) = then.borrow_mut().take() {
-                then();
-            }
-        }
-    };
-    let frame = Closure::once_into_js(move || {
-        let timeout = Closure::once_into_js(run.clone());
-        let set = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), 0);
-        if set.is_err() {
-            run();
-        }
-    });
-    if gloo::utils::window()
-        .request_animation_frame(frame.unchecked_ref())
-        .is_err()
-    {
-        if let Some(then) = then.borrow_mut().take() {
-            then();
-        }
+        crate::after_paint::after_next_paint(insert);
     }
 }
 

@@ -20,6 +20,7 @@ use crate::components::theme_toggle::ThemeToggle;
 use crate::data;
 use crate::engine::Engine;
 use crate::route::{Compare, View};
+use crate::same::Same;
 use crate::state::{Action, AppState};
 
 mod shortcuts;
@@ -129,16 +130,6 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
 /// near a 1280×800 screen while snippets are still missing (11; 7 on a
 /// phone), so one round of loading usually serves both.
 const FIRST_SCREEN: usize = 12;
-
-/// An `Rc` compared by identity: a memo's dependency on a value another
-/// memo made, without comparing the whole value at every render.
-struct Same<T>(Rc<T>);
-
-impl<T> PartialEq for Same<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 /// The explorer: search, facets, date range, results, reading view.
 #[function_component(Explorer)]

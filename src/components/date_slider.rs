@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::after_paint::use_after_paint;
 use crate::components::articles;
 use crate::engine::Engine;
 use crate::latest::Latest;
@@ -76,6 +77,14 @@ fn bars(counts: &[usize], max: usize, chosen: impl Fn(usize) -> bool) -> String 
 /// The slider with its histogram.
 #[function_component(DateSlider)]
 pub fn date_slider(props: &DateSliderProps) -> Html {
+    // The counts follow the handles one frame late (see `use_after_paint`):
+    // a drag or a keystroke draws the results first.
+    let (histogram, approximate, undated, total) = use_after_paint((
+        props.histogram.clone(),
+        props.approximate,
+        props.undated,
+        props.total,
+    ));
     let months = &props.engine.months;
     if months.is_empty() {
         return html! {};
@@ -93,7 +102,7 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
     // The histogram lists months as `yyyy-mm`, ascending, like `months`:
     // one walk pairs them (this runs at every keystroke).
     let mut counts = vec![0usize; months.len()];
-    let mut values = props.histogram.iter().peekable();
+    let mut values = histogram.iter().peekable();
     for (count, month) in counts.iter_mut().zip(months.iter()) {
         let iso = month.iso();
         while values
@@ -160,16 +169,15 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
         Callback::from(move |_: PointerEvent| hovered.set(None))
     };
 
-    let note = if props.approximate > 0 || props.undated > 0 {
+    let note = if approximate > 0 || undated > 0 {
         let mut parts = Vec::new();
-        if props.approximate > 0 {
+        if approximate > 0 {
             parts.push(format!(
-                "{} of {} dates known only to the month or year",
-                props.approximate, props.total
+                "{approximate} of {total} dates known only to the month or year"
             ));
         }
-        if props.undated > 0 {
-            parts.push(format!("{} undated", props.undated));
+        if undated > 0 {
+            parts.push(format!("{undated} undated"));
         }
         parts.join(" · ")
     } else {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use dossier_core::search::{FacetValue, Facets};
 use yew::prelude::*;
 
+use crate::after_paint::use_after_paint;
 use crate::engine::Engine;
 use crate::state::{Action, Facet};
 
@@ -23,7 +24,10 @@ pub struct FacetPanelProps {
 /// Checkbox lists, one per facet; empty facets are left out.
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
-    let f = &props.facets;
+    // Drawn one frame after the results (see `use_after_paint`), so a
+    // keystroke's frame lays out the list and not the panel too.
+    let facets = use_after_paint(props.facets.clone());
+    let f = &facets;
     let group = |title: &str, facet: Facet, values: &[&FacetValue], limit: usize| -> Html {
         if values.is_empty() {
             return html! {};

@@ -12,10 +12,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 use yew::prelude::*;
 
+use crate::after_paint::use_after_paint;
 use crate::components::date_label::DateLabel;
 use crate::components::no_results::NoResults;
 use crate::engine::Engine;
 use crate::route::View;
+use crate::same::Same;
 use crate::state::{Action, Facet};
 use crate::text::marked;
 
@@ -39,14 +41,35 @@ pub struct ResultListProps {
     pub on_visible: Callback<Vec<usize>>,
 }
 
+/// Results drawn in the frame that shows new results: more than a tall
+/// desktop screen holds (about 9 at 1440 pixels high); the page's others
+/// follow a frame later.
+const DRAWN_FIRST: usize = 10;
+
 /// A list of links, one per result.
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
     let r = &props.results;
     let engine = &props.engine;
     let list = use_node_ref();
+    // New results draw their first screen in the keystroke's frame and the
+    // rest in the next (see `use_after_paint`). Results already on the
+    // page stay: "Show more" and arriving texts redraw the whole list.
+    let settled = use_after_paint(Same(r.clone()));
+    let drawn = if Rc::ptr_eq(&settled.0, r) {
+        r.hits.len()
+    } else {
+        let kept = r
+            .hits
+            .iter()
+            .zip(&settled.0.hits)
+            .take_while(|(new, old)| new.article == old.article)
+            .count();
+        kept.max(DRAWN_FIRST)
+    };
     {
-        let positions: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
+        // The items drawn, so that the rest are watched once they are.
+        let positions: Vec<usize> = r.hits.iter().take(drawn).map(|h| h.article).collect();
         let on_visible = props.on_visible.clone();
         use_effect_with((positions, list.clone()), move |(_, list)| {
             let watch = list
@@ -73,7 +96,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
     html! {
         <>
             <ol class="article-list" ref={list}>
-                { for r.hits.iter().enumerate().map(|(i, hit)| {
+                { for r.hits.iter().take(drawn).enumerate().map(|(i, hit)| {
                     let article = &articles[hit.article];
                     let href = props.view.with_article(&article.id).to_hash();
                     let entities = engine.top_entities(article, 4);

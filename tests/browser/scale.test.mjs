@@ -82,6 +82,37 @@ test("the site keeps article text in shards and the page fetches only those on s
   await context.close();
 });
 
+test("new results draw the first screen, then the rest, and the facet counts follow: nothing is left behind", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(pathToFileURL(join(site, "index.html")).href + "#/?q=marker002");
+  await page.waitForFunction(() => document.querySelector(".summary .count")?.textContent === "1 article");
+  // Every article says "region": the list fills with a page of twenty,
+  // each outlet counts its 300, and the last result gets its text when
+  // it comes on screen.
+  await page.locator("#search").fill("region");
+  await page.waitForFunction((n) => document.querySelector(".summary .count")?.textContent === `${n} articles`, N);
+  await page.waitForFunction(() => document.querySelectorAll("ol.article-list > li").length === 20);
+  const outletCounts = () =>
+    page.$$eval("fieldset.facet", (sets) => {
+      const outlets = sets.find((s) => s.querySelector("legend").textContent === "Outlet");
+      return [...outlets.querySelectorAll("li")].map((li) => li.querySelector(".count").textContent);
+    });
+  for (let i = 0; i < 50 && (await outletCounts()).join() !== "300,300,300,300,300,300,300"; i++) await page.waitForTimeout(20);
+  assert.deepEqual(await outletCounts(), Array(7).fill("300"));
+  const positions = await page.$$eval("ol.article-list > li", (items) => items.map((li) => li.dataset.position));
+  assert.equal(new Set(positions).size, 20, positions.join(" "));
+  await page.locator("ol.article-list > li").last().scrollIntoViewIfNeeded();
+  await page.locator("ol.article-list > li").last().locator(".snippet mark").waitFor();
+  assert.equal(await page.locator("ol.article-list > li").last().locator(".snippet mark").textContent(), "region");
+  // Back to one result: the twenty go, the outlet counts fall again.
+  await page.locator("#search").fill("marker002");
+  await page.waitForFunction(() => document.querySelectorAll("ol.article-list > li").length === 1);
+  for (let i = 0; i < 50 && (await outletCounts()).includes("300"); i++) await page.waitForTimeout(20);
+  assert.ok(!(await outletCounts()).includes("300"), (await outletCounts()).join());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a small dossier keeps every text: all its shards load after the first paint, typing loads none", async () => {
   const { page, context, problems, requests } = await openPage(browser);
   await page.goto(pathToFileURL(join(small, "index.html")).href);
