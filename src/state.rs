@@ -22,6 +22,9 @@ pub enum Facet {
     Entity,
     /// The year it was published.
     Year,
+    /// The month it was published (`yyyy-mm`; set by a link, as the
+    /// panel lists years).
+    Month,
 }
 
 impl Facet {
@@ -33,6 +36,7 @@ impl Facet {
             Facet::Language => &mut filters.languages,
             Facet::Entity => &mut filters.entities,
             Facet::Year => &mut filters.years,
+            Facet::Month => &mut filters.months,
         }
     }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::about::About;
+use crate::components::active_filter::active_filters;
 use crate::components::compare::ComparePage;
 use crate::components::date_slider::DateSlider;
 use crate::components::facet_list::FacetPanel;
@@ -276,16 +277,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let drawer_open = drawer_open.clone();
         Callback::from(move |_| drawer_open.set(!*drawer_open))
     };
-    let active_filters = {
-        let f = &state.view.filters;
-        f.outlets.len()
-            + f.authors.len()
-            + f.languages.len()
-            + f.entities.len()
-            + f.years.len()
-            + f.months.len()
-            + usize::from(f.after.is_some() || f.before.is_some())
-    };
+    // As many as the chips show.
+    let active_filters = active_filters(&engine, &state.view.filters).len();
 
     let main = match view.article.as_ref().and_then(|id| engine.position(id)) {
         Some(position) => html! {

@@ -2,6 +2,7 @@
 //! results and the no-results suggestions both list them.
 
 use dossier_core::search::Filters;
+use dossier_core::PartialDate;
 
 use crate::engine::Engine;
 use crate::state::{Action, Facet};
@@ -33,6 +34,7 @@ impl ActiveFilter {
             Some(Facet::Entity) => "mentions",
             Some(Facet::Language) => "language",
             Some(Facet::Year) => "year",
+            Some(Facet::Month) => "month",
             Some(Facet::Author) => "author",
             None => "dates",
         }
@@ -41,25 +43,19 @@ impl ActiveFilter {
     /// `filters` without this one.
     pub fn without(&self, filters: &Filters) -> Filters {
         let mut rest = filters.clone();
-        let values = match self.facet {
-            Some(Facet::Outlet) => &mut rest.outlets,
-            Some(Facet::Author) => &mut rest.authors,
-            Some(Facet::Language) => &mut rest.languages,
-            Some(Facet::Entity) => &mut rest.entities,
-            Some(Facet::Year) => &mut rest.years,
+        match self.facet {
+            Some(facet) => facet.values_mut(&mut rest).retain(|v| *v != self.value),
             None => {
                 rest.after = None;
                 rest.before = None;
-                return rest;
             }
-        };
-        values.retain(|v| *v != self.value);
+        }
         rest
     }
 }
 
 /// The reader's filters in the order the chips show them: outlets,
-/// entities, languages, years, authors, then the date range.
+/// entities, languages, years, months, authors, then the date range.
 pub fn active_filters(engine: &Engine, f: &Filters) -> Vec<ActiveFilter> {
     let value = |facet: Facet, v: &String, label: String| ActiveFilter {
         facet: Some(facet),
@@ -79,6 +75,11 @@ pub fn active_filters(engine: &Engine, f: &Filters) -> Vec<ActiveFilter> {
             .map(|v| value(Facet::Language, v, v.clone())),
     );
     all.extend(f.years.iter().map(|v| value(Facet::Year, v, v.clone())));
+    // "March 2022" for `2022-03`.
+    all.extend(f.months.iter().map(|v| {
+        let label = PartialDate::parse(v).map_or_else(|_| v.clone(), |d| d.to_string());
+        value(Facet::Month, v, label)
+    }));
     all.extend(f.authors.iter().map(|v| value(Facet::Author, v, v.clone())));
     if f.after.is_some() || f.before.is_some() {
         all.push(ActiveFilter {

@@ -72,6 +72,20 @@ test("a facet click filters, shows a chip, and the chip removes it", async () =>
   await context.close();
 });
 
+test("a month filter from a link shows as a chip, is counted on the phone's Filters button, and the chip removes it", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(server.url + "#/?month=2024-03");
+  await page.waitForFunction(() => document.querySelector(".summary .count")?.textContent === "1 article");
+  assert.equal(await page.locator("button.drawer-button").textContent(), "Filters (1)");
+  const chip = page.getByRole("button", { name: "Remove filter March 2024" });
+  await chip.click();
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "5 articles");
+  assert.doesNotMatch(new URL(page.url()).hash, /month=/);
+  assert.equal(await page.locator("button.drawer-button").textContent(), "Filters");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the date slider moves by keyboard and by mouse, and the histogram follows", async () => {
   const { page, context, problems } = await openPage(browser);
   await ready(page, server.url);
