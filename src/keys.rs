@@ -12,7 +12,7 @@ pub enum Key {
     Previous,
     /// Enter: open the result under the cursor.
     Open,
-    /// Esc: close help, About or the article.
+    /// Esc: leave a text field; else close help, About or the article.
     Escape,
     /// `]`: next article in the results.
     NextArticle,
@@ -44,7 +44,7 @@ pub fn key_for(key: &str, typing: bool, ctrl_or_meta: bool) -> Option<Key> {
 
 /// The shortcuts, for the help panel: (keys, what they do).
 pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("/", "search"),
+    ("/", "search (Esc leaves the box)"),
     ("j / k", "next / previous result"),
     ("Enter", "open the result"),
     ("[ / ]", "previous / next article"),

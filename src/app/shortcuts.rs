@@ -38,9 +38,21 @@ pub fn use_shortcuts(
                 let target = event
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                let typing = target.is_some_and(|t| {
+                let typing = target.as_ref().is_some_and(|t| {
                     matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 });
+                // Esc in a text field leaves it, so that j, k and Enter
+                // reach the results again; a second Esc closes what is open.
+                if typing && event.key() == "Escape" {
+                    if let Some(field) = target
+                        .as_ref()
+                        .and_then(|t| t.dyn_ref::<web_sys::HtmlElement>())
+                    {
+                        let _ = field.blur();
+                    }
+                    event.prevent_default();
+                    return;
+                }
                 let (state, results) = latest.borrow().clone();
                 let Some(key) = keys::key_for(
                     &event.key(),
@@ -70,9 +82,12 @@ pub fn use_shortcuts(
                     Key::FocusSearch => {
                         if let Some(input) = gloo::utils::document()
                             .get_element_by_id("search")
-                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                         {
+                            // The "/" itself must not land in the box it focused.
+                            event.prevent_default();
                             let _ = input.focus();
+                            input.select();
                         }
                         None
                     }

@@ -158,16 +158,20 @@ test("the keyboard alone: / to search, j/k to move, Enter to open, ] to go on, E
   await ready(page, server.url);
   await page.keyboard.press("/");
   assert.equal(await page.evaluate(() => document.activeElement.id), "search");
+  // "/" selects what was there, and is not typed itself.
   await page.keyboard.type("karabakh");
-  await page.waitForFunction(() => /articles?$/.test(document.querySelector(".summary .count").textContent));
-  await page.keyboard.press("Tab");
-  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  assert.equal(await page.locator("#search").inputValue(), "karabakh");
+  await page.waitForFunction(() => /q=karabakh/.test(location.hash));
+  // Esc leaves the box; the letters then move the cursor instead of typing.
+  await page.keyboard.press("Escape");
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), "search");
   await page.keyboard.press("j");
   await page.keyboard.press("j");
   await page.keyboard.press("k");
   const cursor = await page.locator("li.cursor a.headline").textContent();
   const second = (await headlines(page))[1];
   assert.equal(cursor, second);
+  assert.equal(await page.locator("#search").inputValue(), "karabakh");
   await page.keyboard.press("Enter");
   await page.locator("article h1").waitFor();
   assert.equal(await page.locator("article h1").textContent(), second);
