@@ -502,6 +502,7 @@ test("the new Compare views in light and dark, on a laptop and a phone", async (
     "terms-dates": ["#/compare/terms?vs=dates&a_from=2022&a_to=2022&b_from=2023&stop=said", "svg.bar-chart"],
     "timeline-day": ["#/compare/timeline?group=day", "circle.event"],
     "quotes-chart": ["#/compare/quotes?speaker=entity%3Aerdogan", "svg.quotes-chart"],
+    naming: ["#/compare/naming", "section.naming-table"],
   };
   const screens = { laptop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } };
   for (const [name, [hash, ready]] of Object.entries(views)) {
