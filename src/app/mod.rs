@@ -82,6 +82,16 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
         }
     }
     let f = &mut view.filters;
+    // A range that ends before it starts matches nothing: the reader meant
+    // the other way round.
+    if let (Some(from), Some(to)) = (f.after, f.before) {
+        if from.span().0 > to.span().1 {
+            notices.push(format!(
+                "The link's date range ran backwards, from {from} to {to}; showing {to} to {from}."
+            ));
+            (f.after, f.before) = (Some(to), Some(from));
+        }
+    }
     let picks = [
         &f.outlets,
         &f.authors,
@@ -90,7 +100,11 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
         &f.years,
         &f.months,
     ];
-    if picks.iter().all(|values| values.is_empty()) {
+    let compared = view
+        .compare
+        .as_ref()
+        .is_some_and(|c| c.a.is_some() || c.b.is_some());
+    if picks.iter().all(|values| values.is_empty()) && !compared {
         // No facet value to check: spares a search over the whole dossier.
         return (view, notices);
     }
@@ -122,6 +136,20 @@ fn validate(engine: &Engine, mut view: View, mut notices: Vec<String>) -> (View,
             }
             ok
         });
+    }
+    // The Compare page's two sides name outlets too.
+    if let Some(compare) = view.compare.as_mut() {
+        for side in [&mut compare.a, &mut compare.b] {
+            if let Some(outlet) = side.take() {
+                if facets.outlets.iter().any(|k| k.value == outlet) {
+                    *side = Some(outlet);
+                } else {
+                    notices.push(format!(
+                        "This dossier has no outlet “{outlet}” to compare; comparing the default instead."
+                    ));
+                }
+            }
+        }
     }
     (view, notices)
 }

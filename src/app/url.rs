@@ -46,6 +46,10 @@ pub fn use_url(engine: Rc<Engine>, state: UseReducerHandle<AppState>) {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 let (view, notices) = View::current();
                 let (view, notices) = validate(&engine, view, notices);
+                // The address bar says what is shown, not the stale part of
+                // the link: the view may equal the one on screen, and then
+                // the effect below has nothing new to write.
+                write_url(&view.to_hash(), History::Replace);
                 state.dispatch(Action::FromUrl(Box::new(view), notices));
             });
             move || drop(listener)

@@ -76,6 +76,27 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
         );
     }
 
+    // A link to a paragraph the article does not have (known once its
+    // text is here) opens the article at its start, and says so.
+    {
+        let missing = props
+            .paragraph
+            .filter(|&p| has_text && p >= article.paragraphs.len());
+        let view = props.view.clone();
+        let on_action = props.on_action.clone();
+        let count = article.paragraphs.len();
+        use_effect_with(missing, move |missing| {
+            if let Some(p) = *missing {
+                let mut start = view;
+                start.paragraph = None;
+                let notice = format!(
+                    "The link points at paragraph {p}, but this article has {count}; showing its start."
+                );
+                on_action.emit(Action::FromUrl(Box::new(start), vec![notice]));
+            }
+        });
+    }
+
     // Bring a linked paragraph into view (and the top of the article
     // otherwise), again once its text or hidden paragraphs appear.
     {

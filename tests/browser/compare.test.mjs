@@ -288,6 +288,10 @@ test("the masthead's Compare link keeps the search, and a bad compare link shows
   assert.match(notice, /sort order “sideways”/);
   await page.locator("section.naming-table").first().waitFor();
   await screenshot(page, "compare-bad-link");
+  // An outlet the dossier does not have, on either side.
+  await page.goto(server.url + "#/compare/terms?a=Nobody&b=Al-Monitor");
+  await page.waitForFunction(() => /no outlet “Nobody” to compare/.test(document.querySelector(".notice")?.textContent ?? ""));
+  await page.waitForFunction(() => location.hash === "#/compare/terms?b=Al-Monitor");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -247,6 +247,31 @@ test("a malformed or stale link shows a notice and the nearest valid view", asyn
   assert.match(notice, /sort order “sideways” is unknown/);
   assert.equal(await page.locator("#search").inputValue(), "nato");
   assert.ok((await headlines(page)).length > 0);
+  // The address bar drops what was not understood.
+  await page.waitForFunction(() => location.hash === "#/?q=nato");
+
+  // The same stale settings arriving by a hash change in an open page,
+  // onto the view already shown: notice, and the address is cleaned too.
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await page.evaluate(() => { location.hash = "#/?q=nato&sort=sideways"; });
+  await page.locator(".notice").waitFor();
+  assert.match(await page.locator(".notice").textContent(), /sort order “sideways” is unknown/);
+  await page.waitForFunction(() => location.hash === "#/?q=nato");
+
+  // A range that runs backwards is turned round.
+  await page.goto(server.url + "#/?from=2024-03&to=2021-09");
+  await page.locator(".notice").waitFor();
+  assert.match(await page.locator(".notice").textContent(), /ran backwards, from March 2024 to September 2021; showing September 2021 to March 2024/);
+  await page.waitForFunction(() => location.hash === "#/?from=2021-09&to=2024-03");
+  assert.equal(await count(page), "5 articles");
+
+  // A paragraph the article does not have: its start, and a notice.
+  const id = "002_f12498e0a3b23f5d";
+  await page.goto(server.url + `#/article/${id}?p=999`);
+  await page.locator("article .body p").first().waitFor();
+  await page.locator(".notice").waitFor();
+  assert.match(await page.locator(".notice").textContent(), /paragraph 999, but this article has \d+; showing its start/);
+  await page.waitForFunction((id) => location.hash === `#/article/${id}`, id);
   assert.deepEqual(problems, []);
   await context.close();
 });
