@@ -1,23 +1,35 @@
 //! The selection as BibTeX, with LaTeX escapes and a note for a curated or
 //! estimated date.
 
-use super::{note, pick, split_name};
+use super::names::{parse_authors, Author};
+use super::{note, pick, web_url};
 use crate::model::Article;
 
 /// Escapes text for a braced BibTeX field: `\ { } % & $ # _ ~ ^` become
 /// LaTeX commands; Unicode is kept (biber and BibTeX 8-bit read it).
+///
+/// BibTeX finds a field's end by counting braces and ignores backslashes,
+/// so `\}` still closes a brace: a headline with a lone `}` would end the
+/// field early and the rest would be read as fields of its own. Braces
+/// that pair up within the text stay `\{ \}`; a lone one is written
+/// `\textbraceleft{}` or `\textbraceright{}`, which holds no brace of its
+/// own to count.
 pub fn bibtex_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text
+    let chars: Vec<char> = text
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
-    {
+        .collect();
+    let paired = paired_braces(&chars);
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             '\\' => out.push_str("\\textbackslash{}"),
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
+            '{' if !paired[i] => out.push_str("\\textbraceleft{}"),
+            '}' if !paired[i] => out.push_str("\\textbraceright{}"),
             '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
                 out.push('\\');
                 out.push(c);
@@ -26,6 +38,40 @@ pub fn bibtex_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// For each character, whether it is a brace with a partner: `{` closed
+/// by a later `}`, nesting as in the text.
+fn paired_braces(chars: &[char]) -> Vec<bool> {
+    let mut paired = vec![false; chars.len()];
+    let mut open = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '{' => open.push(i),
+            '}' => {
+                if let Some(j) = open.pop() {
+                    paired[i] = true;
+                    paired[j] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    paired
+}
+
+/// The `author` field: each author inverted ("Smith, John"), joined by
+/// `and` as BibTeX wants; a group author in braces, so BibTeX keeps
+/// "Associated Press" whole instead of reading "Press, Associated".
+fn bibtex_authors(authors: &[Author]) -> String {
+    authors
+        .iter()
+        .map(|a| match a {
+            Author::Group(name) => format!("{{{}}}", bibtex_escape(name)),
+            person => bibtex_escape(&person.inverted()),
+        })
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// An entry key from an id: ASCII letters, digits, `-` and `_` only.
@@ -49,7 +95,7 @@ pub(crate) fn bibtex_key(id: &str) -> String {
 
 /// The selection as BibTeX: `@article` (journal = outlet) when outlet and
 /// year are known, else `@misc`. A curated or estimated date is explained
-/// in `note`.
+/// in `note`; an address that is not http(s) is left out.
 pub fn to_bibtex(articles: &[Article], selection: &[usize]) -> String {
     let mut out = String::new();
     for a in pick(articles, selection) {
@@ -61,14 +107,13 @@ pub fn to_bibtex(articles: &[Article], selection: &[usize]) -> String {
         };
         let mut fields: Vec<(&str, String)> =
             vec![("title", format!("{{{}}}", bibtex_escape(&a.headline)))];
-        if let Some(author) = &a.author {
-            let (last, first) = split_name(&author.value);
-            let name = if first.is_empty() {
-                last
-            } else {
-                format!("{last}, {first}")
-            };
-            fields.push(("author", bibtex_escape(&name)));
+        let authors = a
+            .author
+            .as_ref()
+            .map(|x| parse_authors(&x.value))
+            .unwrap_or_default();
+        if !authors.is_empty() {
+            fields.push(("author", bibtex_authors(&authors)));
         }
         if let Some(outlet) = &a.outlet {
             let field = if kind == "article" {
@@ -85,8 +130,9 @@ pub fn to_bibtex(articles: &[Article], selection: &[usize]) -> String {
             }
             fields.push(("date", d.iso()));
         }
-        if let Some(url) = &a.url {
-            fields.push(("url", bibtex_escape(&url.value)));
+        // Only a web address: hyperref makes `url` a live link in the PDF.
+        if let Some(url) = web_url(a) {
+            fields.push(("url", bibtex_escape(url)));
         }
         if let Some(lang) = &a.language {
             fields.push(("language", bibtex_escape(&lang.value)));
@@ -101,4 +147,75 @@ pub fn to_bibtex(articles: &[Article], selection: &[usize]) -> String {
         out.push_str("}\n\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Fact, Provenance};
+
+    /// BibTeX's own reading of a braced value: where the brace opened at
+    /// byte 0 closes, counting every brace, backslash or not.
+    fn field_end(value: &str) -> Option<usize> {
+        let mut depth = 0;
+        for (i, c) in value.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn a_lone_brace_cannot_end_the_field() {
+        for text in ["x}", "}, note = {evil", "{x", "a}{b", "ok {pair} }"] {
+            let value = format!("{{{}}}", bibtex_escape(text));
+            assert_eq!(field_end(&value), Some(value.len() - 1), "{text}: {value}");
+        }
+        assert_eq!(bibtex_escape("a {b} c"), "a \\{b\\} c");
+        assert_eq!(bibtex_escape("x}"), "x\\textbraceright{}");
+    }
+
+    fn entry(author: &str, url: &str) -> String {
+        let a = Article {
+            id: "a".into(),
+            headline: "T".into(),
+            author: Some(Fact::new(author.into(), Provenance::Text)),
+            url: Some(Fact::new(url.into(), Provenance::Text)),
+            ..Default::default()
+        };
+        to_bibtex(&[a], &[0])
+    }
+
+    #[test]
+    fn authors_are_joined_with_and() {
+        let text = entry("By John Smith and Jane Doe", "https://x.org/");
+        assert!(
+            text.contains("  author = {Smith, John and Doe, Jane},\n"),
+            "{text}"
+        );
+        assert!(text.contains("  url = {https://x.org/},\n"), "{text}");
+        let text = entry("Associated Press", "");
+        assert!(
+            text.contains("  author = {{Associated Press}},\n"),
+            "{text}"
+        );
+        let text = entry("Smith, John", "");
+        assert!(text.contains("  author = {Smith, John},\n"), "{text}");
+    }
+
+    #[test]
+    fn a_script_address_is_not_a_url_field() {
+        for bad in ["javascript:alert(4)", "data:text/html,<script>"] {
+            let text = entry("Dave DeCamp", bad);
+            assert!(!text.contains("url ="), "{text}");
+        }
+    }
 }

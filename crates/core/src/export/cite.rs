@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{date_mark, split_name};
+use super::markdown::{autolink_url, escape_line_start, markdown_inline_escape};
+use super::names::{parse_authors, Author};
+use super::{date_mark, web_url};
 use crate::date::{DatePrecision, PartialDate};
 use crate::model::{Article, Fact};
 
@@ -33,18 +35,43 @@ pub struct Citation {
     pub markdown: String,
 }
 
-/// "Dave DeCamp" → "DeCamp, D."; "Jean Paul Sartre" → "Sartre, J. P.".
-fn apa_author(name: &str) -> String {
-    let (last, first) = split_name(name);
-    let initials: Vec<String> = first
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| format!("{c}."))
-        .collect();
-    if initials.is_empty() {
-        last
+/// APA's author element: "Smith, J., & Doe, J.", a group as written
+/// ("Associated Press."), always ending in a period; past 20 authors the
+/// first 19, an ellipsis and the last, as APA 7 asks.
+fn apa_authors(authors: &[Author]) -> String {
+    let names: Vec<String> = authors.iter().map(Author::apa).collect();
+    let list = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] if names.len() > 20 => {
+            format!("{}, . . . {last}", first[..19].join(", "))
+        }
+        [first @ .., last] => format!("{}, & {last}", first.join(", ")),
+    };
+    if list.ends_with('.') {
+        list
     } else {
-        format!("{last}, {}", initials.join(" "))
+        format!("{list}.")
+    }
+}
+
+/// Chicago's author element: the first name inverted, the others in
+/// reading order ("Smith, John, and Jane Doe"), ending in a period.
+fn chicago_authors(authors: &[Author]) -> String {
+    let names: Vec<String> = authors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| if i == 0 { a.inverted() } else { a.natural() })
+        .collect();
+    let list = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{}, and {last}", first.join(", ")),
+    };
+    if list.ends_with('.') {
+        list
+    } else {
+        format!("{list}.")
     }
 }
 
@@ -84,50 +111,70 @@ fn chicago_date(fact: Option<&Fact<PartialDate>>) -> String {
 
 /// A citation of one article in `style`. A curated or estimated date
 /// carries its mark; a missing author, outlet or date is left out (or
-/// "n.d."), never invented.
+/// "n.d."), never invented. The address is given only when a reader can
+/// follow it (http or https); the Markdown form escapes every field, so a
+/// headline or byline cannot turn into markup or a link.
 pub fn cite(article: &Article, style: CitationStyle) -> Citation {
-    let title = article.headline.trim().trim_end_matches('.');
+    let mut plain = compose(article, style, &|t: &str| t.to_string(), "", "");
+    let mut markdown =
+        escape_line_start(&compose(article, style, &markdown_inline_escape, "*", "*"));
+    if let Some(u) = web_url(article) {
+        plain.push_str(&format!(" {u}"));
+        // An autolink ends at `<`, `>` or a space: encode the first two.
+        markdown.push_str(&format!(" <{}>", autolink_url(u)));
+    }
+    Citation { plain, markdown }
+}
+
+/// The citation without its address; every field passes through `esc`
+/// and the outlet sits between `open` and `close` (the italics).
+fn compose(
+    article: &Article,
+    style: CitationStyle,
+    esc: &dyn Fn(&str) -> String,
+    open: &str,
+    close: &str,
+) -> String {
+    let title = esc(article.headline.trim().trim_end_matches('.'));
     let date = article.published.as_ref();
-    let author = article.author.as_ref().map(|a| a.value.as_str());
-    // (text before the outlet, outlet, text after it); only the outlet is
+    let authors = article
+        .author
+        .as_ref()
+        .map(|a| parse_authors(&a.value))
+        .unwrap_or_default();
+    // (text before the outlet, text after it); only the outlet is
     // formatted (italics).
-    let (before, after) = match style {
+    let (mut text, after) = match style {
         CitationStyle::Apa => {
-            let before = match author {
-                Some(a) => format!("{} {}. {title}.", apa_author(a), apa_date(date)),
-                None => format!("{title}. {}.", apa_date(date)),
+            let before = if authors.is_empty() {
+                format!("{title}. {}.", apa_date(date))
+            } else {
+                format!(
+                    "{} {}. {title}.",
+                    esc(&apa_authors(&authors)),
+                    apa_date(date)
+                )
             };
             (before, ".".to_string())
         }
         CitationStyle::Chicago => {
-            let name = author.map(|a| match split_name(a) {
-                (last, first) if first.is_empty() => format!("{last}. "),
-                (last, first) => format!("{last}, {first}. "),
-            });
-            let before = format!("{}“{title}.”", name.unwrap_or_default());
+            let name = if authors.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", esc(&chicago_authors(&authors)))
+            };
+            let before = format!("{name}“{title}.”");
             let d = chicago_date(date);
             let end = if d.ends_with('.') { "" } else { "." };
             (before, format!(", {d}{end}"))
         }
     };
-    let (mut plain, mut markdown) = (before.clone(), before);
     match article.outlet.as_ref().map(|o| o.value.as_str()) {
-        Some(o) => {
-            plain.push_str(&format!(" {o}{after}"));
-            markdown.push_str(&format!(" *{o}*{after}"));
-        }
-        None if style == CitationStyle::Chicago => {
-            let bare = after.trim_start_matches(',');
-            plain.push_str(bare);
-            markdown.push_str(bare);
-        }
+        Some(o) => text.push_str(&format!(" {open}{}{close}{after}", esc(o))),
+        None if style == CitationStyle::Chicago => text.push_str(after.trim_start_matches(',')),
         None => {}
     }
-    if let Some(u) = &article.url {
-        plain.push_str(&format!(" {}", u.value));
-        markdown.push_str(&format!(" <{}>", u.value));
-    }
-    Citation { plain, markdown }
+    text
 }
 
 #[cfg(test)]
@@ -151,6 +198,100 @@ mod tests {
             chicago_date(Some(&Fact::new(d, Provenance::Text))),
             "September 8, 2021"
         );
-        assert_eq!(apa_author("Jean Paul Sartre"), "Sartre, J. P.");
+        assert_eq!(
+            apa_authors(&parse_authors("Jean Paul Sartre")),
+            "Sartre, J. P."
+        );
+    }
+
+    fn by(byline: &str) -> Article {
+        Article {
+            headline: "Talks resume".into(),
+            author: Some(Fact::new(byline.into(), Provenance::Text)),
+            ..Default::default()
+        }
+    }
+
+    fn apa(byline: &str) -> String {
+        cite(&by(byline), CitationStyle::Apa).plain
+    }
+
+    #[test]
+    fn apa_names_two_authors_with_an_ampersand() {
+        assert_eq!(
+            apa("John Smith and Jane Doe"),
+            "Smith, J., & Doe, J. (n.d.). Talks resume."
+        );
+        assert_eq!(
+            apa("John Smith, Jane Doe and Bob Roe"),
+            "Smith, J., Doe, J., & Roe, B. (n.d.). Talks resume."
+        );
+    }
+
+    #[test]
+    fn apa_keeps_an_inverted_name() {
+        assert_eq!(apa("Smith, John"), "Smith, J. (n.d.). Talks resume.");
+    }
+
+    #[test]
+    fn apa_drops_the_word_by() {
+        assert_eq!(apa("By Dave DeCamp"), "DeCamp, D. (n.d.). Talks resume.");
+    }
+
+    #[test]
+    fn apa_writes_a_group_author_as_it_stands() {
+        assert_eq!(
+            apa("Associated Press"),
+            "Associated Press. (n.d.). Talks resume."
+        );
+        assert_eq!(apa("Reuters"), "Reuters. (n.d.). Talks resume.");
+    }
+
+    #[test]
+    fn chicago_inverts_only_the_first_author() {
+        assert_eq!(
+            cite(&by("By John Smith and Jane Doe"), CitationStyle::Chicago).plain,
+            "Smith, John, and Jane Doe. “Talks resume.” n.d."
+        );
+        assert_eq!(
+            cite(&by("Associated Press"), CitationStyle::Chicago).plain,
+            "Associated Press. “Talks resume.” n.d."
+        );
+    }
+
+    fn hostile() -> Article {
+        Article {
+            headline: "<img src=x onerror=alert(1)> [x](javascript:alert(2))".into(),
+            author: Some(Fact::new("<svg onload=alert(3)>".into(), Provenance::Text)),
+            outlet: Some(Fact::new("<b>Evil</b>".into(), Provenance::Text)),
+            url: Some(Fact::new("javascript:alert(4)".into(), Provenance::Text)),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn markdown_citation_has_no_markup_from_the_article() {
+        for style in [CitationStyle::Apa, CitationStyle::Chicago] {
+            let c = cite(&hostile(), style);
+            for bad in ["<img", "<svg", "<b>", "alert(4)"] {
+                assert!(!c.markdown.contains(bad), "{bad} in {}", c.markdown);
+            }
+            // The headline's brackets are escaped, so they open no link.
+            assert!(c.markdown.contains("\\[x\\](javascript:alert(2))"));
+            assert!(!c.plain.contains("alert(4)"), "{}", c.plain);
+        }
+    }
+
+    #[test]
+    fn a_web_address_stays_in_the_citation() {
+        let mut a = by("Dave DeCamp");
+        a.url = Some(Fact::new("https://x.org/a?b=<c>".into(), Provenance::Text));
+        let c = cite(&a, CitationStyle::Apa);
+        assert!(c.plain.ends_with(" https://x.org/a?b=<c>"), "{}", c.plain);
+        assert!(
+            c.markdown.ends_with(" <https://x.org/a?b=%3Cc%3E>"),
+            "{}",
+            c.markdown
+        );
     }
 }

@@ -11,13 +11,20 @@
 //!
 //! One file per output: [`csv`] (CSV and JSON Lines, the tables), [`bibtex`],
 //! [`ris`], [`markdown`] (the reading list) and [`cite`] (APA, Chicago);
-//! this module holds what they share: picking the selection, the date mark,
-//! and splitting a name.
+//! this module holds what they share: picking the selection, the date mark
+//! and the address a reader may follow; [`names`] reads a byline as a list
+//! of authors for every format that names them one by one.
+//!
+//! Every field comes from an article file, so none is trusted: a
+//! `javascript:` or `data:` address is never written where a reader could
+//! click it, Markdown and BibTeX values are escaped so a headline cannot
+//! turn into markup, and CSV cells cannot start a spreadsheet formula.
 
 mod bibtex;
 mod cite;
 mod csv;
 mod markdown;
+mod names;
 mod ris;
 
 use crate::date::PartialDate;
@@ -63,13 +70,29 @@ pub(crate) fn value(fact: &Option<Fact<String>>) -> &str {
     fact.as_ref().map_or("", |f| f.value.as_str())
 }
 
-/// "Dave DeCamp" → ("DeCamp", "Dave"); one word → (word, "").
-pub(crate) fn split_name(name: &str) -> (String, String) {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    match words.split_last() {
-        Some((last, first)) => (last.to_string(), first.join(" ")),
-        None => (String::new(), String::new()),
-    }
+/// The article's address when a reader may follow it, as written (trimmed):
+/// an `http:` or `https:` address with a host, as [`Article::web_address`]
+/// decides for the page; anything else (`javascript:`, `data:`, `file:`) is
+/// `None`, so no export makes a link or a URL field of it. Whitespace
+/// inside is read as if percent-encoded first: files keep an address as a
+/// browser showed it ("…/a (1)"), and each format encodes it its own way.
+pub(crate) fn web_url(a: &Article) -> Option<&str> {
+    let raw = a.url.as_ref()?.value.trim();
+    let encoded: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() {
+                "%20".to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let probe = Article {
+        url: Some(Fact::new(encoded, Provenance::Text)),
+        ..Default::default()
+    };
+    probe.web_address().is_some().then_some(raw)
 }
 
 pub(crate) fn note(a: &Article) -> Option<String> {

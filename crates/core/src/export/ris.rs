@@ -1,7 +1,8 @@
 //! The selection as RIS (`TY  - NEWS` … `ER  - `), CRLF line ends.
 
 use super::bibtex::bibtex_key;
-use super::{note, pick, split_name};
+use super::names::parse_authors;
+use super::{note, pick, web_url};
 use crate::model::Article;
 
 /// One RIS value: on one line, whitespace collapsed.
@@ -10,24 +11,17 @@ pub(crate) fn ris_value(text: &str) -> String {
 }
 
 /// The selection as RIS (`TY  - NEWS` … `ER  - `, CRLF line ends): title,
-/// author, outlet (`T2`), year, date (`DA  - YYYY/MM/DD/`, empty parts
-/// for an unknown month or day), URL, language, and a note for a curated
-/// or estimated date.
+/// authors (one `AU` each), outlet (`T2`), year, date (`DA  - YYYY/MM/DD/`,
+/// empty parts for an unknown month or day), URL (http or https only),
+/// language, and a note for a curated or estimated date.
 pub fn to_ris(articles: &[Article], selection: &[usize]) -> String {
     let mut out = String::new();
     for a in pick(articles, selection) {
         let mut tags: Vec<(&str, String)> = vec![("TY", "NEWS".into()), ("ID", bibtex_key(&a.id))];
         tags.push(("TI", ris_value(&a.headline)));
-        if let Some(author) = &a.author {
-            let (last, first) = split_name(&author.value);
-            tags.push((
-                "AU",
-                if first.is_empty() {
-                    last
-                } else {
-                    format!("{last}, {first}")
-                },
-            ));
+        // One `AU` line per author, "Last, First" (a group as written).
+        for author in a.author.iter().flat_map(|x| parse_authors(&x.value)) {
+            tags.push(("AU", ris_value(&author.inverted())));
         }
         if let Some(outlet) = &a.outlet {
             tags.push(("T2", ris_value(&outlet.value)));
@@ -43,8 +37,9 @@ pub fn to_ris(articles: &[Article], selection: &[usize]) -> String {
             );
             tags.push(("DA", da));
         }
-        if let Some(url) = &a.url {
-            tags.push(("UR", ris_value(&url.value)));
+        // Only a web address: reference managers make `UR` a live link.
+        if let Some(url) = web_url(a) {
+            tags.push(("UR", ris_value(url)));
         }
         if let Some(lang) = &a.language {
             tags.push(("LA", ris_value(&lang.value)));
@@ -58,4 +53,39 @@ pub fn to_ris(articles: &[Article], selection: &[usize]) -> String {
         out.push_str("ER  - \r\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Fact, Provenance};
+
+    fn record(author: &str, url: &str) -> String {
+        let a = Article {
+            id: "a".into(),
+            headline: "T".into(),
+            author: Some(Fact::new(author.into(), Provenance::Text)),
+            url: Some(Fact::new(url.into(), Provenance::Text)),
+            ..Default::default()
+        };
+        to_ris(&[a], &[0])
+    }
+
+    #[test]
+    fn each_author_has_an_au_line() {
+        let text = record("John Smith and Jane Doe", "https://x.org/");
+        assert!(
+            text.contains("AU  - Smith, John\r\nAU  - Doe, Jane\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("UR  - https://x.org/\r\n"));
+        assert!(record("By Associated Press", "").contains("AU  - Associated Press\r\n"));
+    }
+
+    #[test]
+    fn a_script_address_is_not_a_ur_line() {
+        for bad in ["javascript:alert(4)", "data:text/html,<script>"] {
+            assert!(!record("Dave DeCamp", bad).contains("UR  -"));
+        }
+    }
 }
