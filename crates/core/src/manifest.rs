@@ -46,6 +46,9 @@ use serde::Deserialize;
 use crate::date::PartialDate;
 use crate::model::{Article, Fact, Provenance};
 
+mod curated;
+pub use curated::CuratedValue;
+
 /// A parsed manifest.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,7 +57,8 @@ pub struct Manifest {
     #[serde(default = "default_title")]
     pub title: String,
     /// Facts per article, keyed by article id (the file name without
-    /// extension).
+    /// extension, or with it when several files share a name: see
+    /// [`crate::ingest::ids`]).
     #[serde(default)]
     pub articles: BTreeMap<String, ArticleFacts>,
     /// The locale of numeric dates for outlets without one of their own
@@ -153,37 +157,52 @@ pub struct ArticleFacts {
     /// Replaces the headline read from the file.
     pub headline: Option<String>,
     /// The outlet.
+    #[serde(default, deserialize_with = "fields::outlet")]
     pub outlet: Option<CuratedFact<String>>,
     /// The author.
+    #[serde(default, deserialize_with = "fields::author")]
     pub author: Option<CuratedFact<String>>,
     /// The publication date, at its precision (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    #[serde(default, deserialize_with = "fields::published")]
     pub published: Option<CuratedFact<PartialDate>>,
     /// Where the article was published online.
+    #[serde(default, deserialize_with = "fields::url")]
     pub url: Option<CuratedFact<String>>,
     /// The article's language (`en`, `tr`, …), overriding detection.
+    #[serde(default, deserialize_with = "fields::language")]
     pub language: Option<CuratedFact<String>>,
 }
 
+/// One reader per curated field, so that an error names the field.
+mod fields {
+    use super::{curated::field, CuratedFact, PartialDate};
+    use serde::Deserializer;
+
+    macro_rules! readers {
+        ($($name:ident: $t:ty),*) => {$(
+            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CuratedFact<$t>>, D::Error> {
+                field(stringify!($name), d)
+            }
+        )*};
+    }
+    readers!(outlet: String, author: String, published: PartialDate, url: String, language: String);
+}
+
 /// A manifest field: a bare value (curated) or a value with its provenance.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+/// Read by hand ([`CuratedValue`]) so that errors say what is wrong.
+#[derive(Clone, Debug, PartialEq)]
 pub enum CuratedFact<T> {
     /// A value with its source and evidence spelled out.
     Detailed {
         /// The value.
         value: T,
         /// Where it came from; `manifest` if omitted.
-        #[serde(default = "curated")]
         source: Provenance,
         /// The evidence.
         note: Option<String>,
     },
     /// A bare value: a curated fact.
     Plain(T),
-}
-
-fn curated() -> Provenance {
-    Provenance::Manifest
 }
 
 impl<T> From<CuratedFact<T>> for Fact<T> {
@@ -207,9 +226,18 @@ impl<T> From<CuratedFact<T>> for Fact<T> {
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
     /// Not valid TOML, an unknown key or a bad value; the message names the
-    /// line and the key.
-    #[error("manifest: {0}")]
-    Toml(#[from] toml::de::Error),
+    /// line and the key, and the article when the error is in one.
+    ///
+    /// The TOML error is part of the message and deliberately not the
+    /// error's `source()`: callers that print the chain (anyhow's `{:#}`)
+    /// would otherwise print it twice.
+    #[error("manifest: {message}")]
+    Toml {
+        /// The article (`[articles."id"]`) the error is in, if any.
+        article: Option<String>,
+        /// What is wrong, where ("TOML parse error at line 3 …").
+        message: String,
+    },
     /// A furniture pattern is not a valid regular expression.
     #[error("manifest: outlet {outlet:?}: furniture pattern {pattern:?} is not a valid regular expression: {reason}")]
     Pattern {
@@ -237,7 +265,14 @@ pub enum ManifestError {
 impl Manifest {
     /// Parses a manifest. Errors name the line and the offending key.
     pub fn from_toml(text: &str) -> Result<Self, ManifestError> {
-        let manifest: Manifest = toml::from_str(text)?;
+        let manifest: Manifest = toml::from_str(text).map_err(|err| {
+            let article = err.span().and_then(|s| curated::article_at(text, s.start));
+            let message = match &article {
+                Some(id) => format!("article {id:?}: {err}"),
+                None => err.to_string(),
+            };
+            ManifestError::Toml { article, message }
+        })?;
         for (outlet, facts) in &manifest.outlets {
             for pattern in &facts.furniture {
                 if let Err(err) = regex::Regex::new(pattern) {
@@ -325,81 +360,4 @@ impl Manifest {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::DatePrecision;
-
-    #[test]
-    fn bare_values_are_curated_and_tables_keep_their_source() {
-        let m = Manifest::from_toml(
-            r#"
-            title = "T"
-            [articles.a]
-            outlet = "Antiwar.com"
-            author = { value = "Dave DeCamp", source = "text", note = "byline" }
-            published = { value = "2024-03", note = "Stoltenberg's visit" }
-            "#,
-        )
-        .unwrap();
-        let facts = &m.articles["a"];
-        let outlet: Fact<String> = facts.outlet.clone().unwrap().into();
-        assert_eq!(outlet.source, Provenance::Manifest);
-        let author: Fact<String> = facts.author.clone().unwrap().into();
-        assert_eq!(
-            (author.source, author.note.as_deref()),
-            (Provenance::Text, Some("byline"))
-        );
-        let published: Fact<PartialDate> = facts.published.clone().unwrap().into();
-        assert_eq!(published.value.precision(), DatePrecision::Month);
-        assert_eq!(published.source, Provenance::Manifest);
-    }
-
-    #[test]
-    fn unknown_keys_are_errors_naming_the_key() {
-        let err = Manifest::from_toml("[articles.a]\noutlett = \"x\"\n").unwrap_err();
-        assert!(err.to_string().contains("outlett"), "{err}");
-    }
-
-    #[test]
-    fn impossible_dates_are_errors() {
-        let err = Manifest::from_toml("[articles.a]\npublished = \"2021-02-30\"\n").unwrap_err();
-        assert!(err.to_string().contains("line 2"), "{err}");
-    }
-
-    #[test]
-    fn outlet_locales_settle_date_order() {
-        use crate::ingest::dates::DateOrder;
-        let m = Manifest::from_toml(
-            "locale = \"en-GB\"\n[outlets.\"X\"]\nlocale = \"en-US\"\nfurniture = [\"^Buy\"]\n",
-        )
-        .unwrap();
-        assert_eq!(m.date_order(Some("X")), Some(DateOrder::MonthFirst));
-        assert_eq!(m.date_order(Some("Y")), Some(DateOrder::DayFirst));
-        assert_eq!(Manifest::default().date_order(Some("X")), None);
-        let err = Manifest::from_toml("[outlets.X]\nfurniture = [\"(\"]\n").unwrap_err();
-        assert!(
-            err.to_string().contains("not a valid regular expression"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn corpus_settings_default_and_are_checked() {
-        let m = Manifest::default();
-        assert_eq!(m.duplicates.threshold, 0.9);
-        assert_eq!(m.repetition.min_articles, 3);
-        let m = Manifest::from_toml("[duplicates]\nthreshold = 0.8\n").unwrap();
-        assert_eq!((m.duplicates.threshold, m.duplicates.min_words), (0.8, 25));
-        let err = Manifest::from_toml("[duplicates]\nthreshold = 1.5\n").unwrap_err();
-        assert!(err.to_string().contains("threshold = 1.5"), "{err}");
-        let err = Manifest::from_toml("[repetition]\nmin_shares = 0.5\n").unwrap_err();
-        assert!(err.to_string().contains("min_shares"), "{err}");
-    }
-
-    #[test]
-    fn reports_ids_that_match_no_article() {
-        let m = Manifest::from_toml("[articles.a]\n[articles.b]\n").unwrap();
-        let known = BTreeSet::from(["a"]);
-        assert_eq!(m.unknown_ids(&known), ["b"]);
-    }
-}
+mod tests;
