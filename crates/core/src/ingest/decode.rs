@@ -40,9 +40,50 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// Whether decoded text is really binary data: more than one character in
+/// twenty is a control character (other than tab, line and page breaks)
+/// or undecodable. Random bytes decoded as windows-1252 are about 12%
+/// control characters; real text, in any language, has next to none.
+pub fn looks_binary(text: &str) -> bool {
+    let (mut total, mut odd) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+        if control || c == char::REPLACEMENT_CHARACTER {
+            odd += 1;
+        }
+    }
+    odd * 20 > total
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn random_bytes_look_binary_and_text_does_not() {
+        // A fixed pseudo-random sequence (xorshift), 4 KB.
+        let mut x: u32 = 2463534242;
+        let junk: Vec<u8> = (0..4096)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect();
+        assert!(looks_binary(&decode(&junk).text));
+        assert!(looks_binary(
+            &decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").text
+        ));
+        for text in [
+            "Headline\n\nBody,\ttabbed.\r\n",
+            "Türkiye ve Azərbaycan",
+            "",
+        ] {
+            assert!(!looks_binary(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn utf8_passes_through_and_others_are_detected() {

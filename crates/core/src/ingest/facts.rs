@@ -48,11 +48,32 @@ pub(super) fn parse_metadata_date(raw: &str, order: Option<DateOrder>) -> Option
     if let Ok(d) = PartialDate::parse(head) {
         return Some(d);
     }
+    if let Some(d) = dotted_date(head) {
+        return Some(d);
+    }
     let found = dates::find_dates(raw, order);
     found
         .iter()
         .filter_map(TextDate::date)
         .max_by_key(|d| d.precision())
+}
+
+/// `D.M.YYYY` (`12.03.2022`, `1.3.2022`): always day first, whatever the
+/// outlet's locale. Dots are the day-first convention of the region's
+/// sites (Russian, Turkish, Azerbaijani, German); US sites write dates with
+/// slashes, so a dotted date is never read month first.
+fn dotted_date(text: &str) -> Option<PartialDate> {
+    let parts: Vec<&str> = text.trim().split('.').collect();
+    let [day, month, year] = parts[..] else {
+        return None;
+    };
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(day, 1..=2) && digits(month, 1..=2) && digits(year, 4..=4)) {
+        return None;
+    }
+    PartialDate::day(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 pub(super) fn byline_name(text: &str) -> Option<String> {

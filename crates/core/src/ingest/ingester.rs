@@ -41,8 +41,10 @@ impl<'a> Ingester<'a> {
 
     /// One file, in any supported format (by its extension), as articles:
     /// one for `.txt`, `.md` and `.html`, one per record for `.json`,
-    /// `.jsonl` and `.csv`. `stem` is the file name without extension (the
-    /// id of a single article). Non-UTF-8 bytes are decoded with the
+    /// `.jsonl` and `.csv`. `stem` is the file's id stem, usually its name
+    /// without extension (the id of a single article, the prefix of its
+    /// numbered records): see [`super::ids`] for names shared by several
+    /// files. Non-UTF-8 bytes are decoded with the
     /// detected encoding, which is noted on each article.
     pub fn file(&self, stem: &str, file: &str, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
         let decoded = decode::decode(bytes);
@@ -50,6 +52,24 @@ impl<'a> Ingester<'a> {
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
             .unwrap_or_default();
+        let file_error = |err| vec![Err(err)];
+        if !super::ids::is_article_extension(&extension) {
+            return file_error(IngestError::UnknownFormat { file: file.into() });
+        }
+        // Checked before any format reads the text, so that binary data is
+        // named as such rather than as a page with no text or bad JSON.
+        if decode::looks_binary(&decoded.text) {
+            return file_error(IngestError::NotText { file: file.into() });
+        }
+        // Blank is empty in every format (not "bad JSON", "no title column").
+        if decoded
+            .text
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .is_empty()
+        {
+            return file_error(IngestError::Empty { file: file.into() });
+        }
         let fields = &self.manifest.fields;
         let mut results = match extension.as_str() {
             "txt" | "text" => vec![self.text(stem, file, &decoded.text, Metadata::default())],
@@ -67,6 +87,11 @@ impl<'a> Ingester<'a> {
                 };
                 match records {
                     Err(err) => vec![Err(err)],
+                    // No article at all is an error, as an empty file is.
+                    Ok(records) if records.is_empty() => file_error(IngestError::NoRecords {
+                        file: file.into(),
+                        header_only: extension == "csv",
+                    }),
                     Ok(records) => records
                         .into_iter()
                         .enumerate()
@@ -125,7 +150,7 @@ impl<'a> Ingester<'a> {
         let mut paragraphs = Vec::new();
         let mut rest = &lines[..];
         let headline = match meta.headline.clone().filter(|h| !h.trim().is_empty()) {
-            Some(h) => h.trim().to_string(),
+            Some(h) => one_line(&h),
             None => loop {
                 let Some((first, tail)) = rest.split_first() else {
                     return Err(IngestError::NoHeadline { file: file.into() });
@@ -139,7 +164,7 @@ impl<'a> Ingester<'a> {
                 }
             },
         };
-        if let Some(dek) = meta.dek.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        if let Some(dek) = meta.dek.as_deref().map(one_line).filter(|d| !d.is_empty()) {
             paragraphs.push(Paragraph::with_role(dek, Role::Dek, "front-matter"));
         }
         let has_dek = paragraphs.iter().any(|p| p.role == Role::Dek);
@@ -177,9 +202,9 @@ impl<'a> Ingester<'a> {
     fn apply_metadata(&self, article: &mut Article, meta: &Metadata) {
         let fact = |v: &Option<String>| {
             v.as_deref()
-                .map(str::trim)
+                .map(one_line)
                 .filter(|v| !v.is_empty())
-                .map(|v| Fact::new(v.to_string(), Provenance::FrontMatter))
+                .map(|v| Fact::new(v, Provenance::FrontMatter))
         };
         article.outlet = fact(&meta.outlet);
         article.author = fact(&meta.author);
@@ -363,4 +388,12 @@ impl<'a> Ingester<'a> {
         article.mentions = self.gazetteer.mentions(article);
         article.quotes = quotes::find_quotes(article, &article.mentions, self.gazetteer);
     }
+}
+
+/// A metadata field that is one line (headline, dek, outlet, author, URL,
+/// language), with every run of whitespace, line breaks included, as one
+/// space: a CSV cell or JSON string may hold a line break the page never
+/// showed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

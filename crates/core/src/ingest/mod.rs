@@ -28,6 +28,7 @@ pub mod dates;
 pub mod decode;
 pub mod duplicates;
 pub mod formats;
+pub mod ids;
 pub mod quotes;
 pub mod repetition;
 pub mod roles;
@@ -54,6 +55,25 @@ pub enum IngestError {
     Empty {
         /// The file's path.
         file: String,
+    },
+    /// The file's bytes are not text in any encoding (an image, an
+    /// archive, random bytes), whatever its extension says.
+    #[error("{file}: not text: looks like binary data")]
+    NotText {
+        /// The file's path.
+        file: String,
+    },
+    /// A structured file (JSON, JSON Lines, CSV) holds no records: as
+    /// much an error as an empty file.
+    #[error(
+        "{file}: {}",
+        if *header_only { "the file has a header row but no records" } else { "the file holds no records" }
+    )]
+    NoRecords {
+        /// The file's path.
+        file: String,
+        /// A CSV file with its header row only.
+        header_only: bool,
     },
     /// The file has text but nothing that can be a headline.
     #[error("{file}: no headline found (only navigation links)")]

@@ -136,3 +136,87 @@ fn manifest_furniture_patterns_apply_to_their_outlet() {
         .unwrap();
     assert_eq!(a.paragraphs[1].rule.as_deref(), Some("manifest-furniture"));
 }
+
+fn ingest_file(stem: &str, file: &str, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
+    Ingester::new(empty_manifest(), default_gazetteer()).file(stem, file, bytes)
+}
+
+#[test]
+fn binary_data_is_not_called_empty() {
+    // What a PNG saved as .html starts with, then pseudo-random bytes.
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    bytes.extend((0u32..4000).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8));
+    let results = ingest_file("junk", "junk.html", &bytes);
+    assert_eq!(
+        results,
+        [Err(IngestError::NotText {
+            file: "junk.html".into()
+        })]
+    );
+    assert_eq!(
+        results[0].as_ref().unwrap_err().to_string(),
+        "junk.html: not text: looks like binary data"
+    );
+}
+
+#[test]
+fn a_csv_with_a_header_row_only_is_an_error_saying_so() {
+    let results = ingest_file("h", "h.csv", b"title,outlet,date,body\n");
+    let [Err(err)] = &results[..] else {
+        panic!("{results:?}")
+    };
+    assert_eq!(
+        err.to_string(),
+        "h.csv: the file has a header row but no records"
+    );
+    let results = ingest_file("j", "j.json", b"[]");
+    assert_eq!(
+        results[0].as_ref().unwrap_err().to_string(),
+        "j.json: the file holds no records"
+    );
+}
+
+#[test]
+fn blank_files_are_empty_in_every_format() {
+    for file in ["b.csv", "b.json", "b.jsonl", "b.md", "b.html"] {
+        assert_eq!(
+            ingest_file("b", file, b" \n\n"),
+            [Err(IngestError::Empty { file: file.into() })]
+        );
+    }
+}
+
+#[test]
+fn record_files_sharing_a_stem_get_distinct_ids() {
+    let files: [(&str, &[u8]); 3] = [
+        ("recs.csv", b"title,body\nA,x\n"),
+        ("recs.json", b"[{\"title\": \"A\", \"body\": \"x\"}]"),
+        ("recs.jsonl", b"{\"title\": \"A\", \"body\": \"x\"}\n"),
+    ];
+    let stems = ids::id_stems(&files.map(|(f, _)| f));
+    let ids: Vec<String> = files
+        .iter()
+        .zip(&stems)
+        .flat_map(|((file, bytes), stem)| ingest_file(stem, file, bytes))
+        .map(|a| a.unwrap().id)
+        .collect();
+    assert_eq!(ids, ["recs-csv_0001", "recs-json_0001", "recs-jsonl_0001"]);
+}
+
+#[test]
+fn line_breaks_in_a_record_headline_become_spaces() {
+    let csv = b"title,author,body\r\n\"Multi\r\nline  title\",\"Jane\nRoe\",Body.\r\n";
+    let a = ingest_file("c", "c.csv", csv).remove(0).unwrap();
+    assert_eq!(a.headline, "Multi line title");
+    assert_eq!(a.author.unwrap().value, "Jane Roe");
+}
+
+#[test]
+fn dotted_metadata_dates_are_day_first() {
+    let md = b"---\ntitle: T\ndate: \"12.03.2022\"\n---\nBody text about Baku.\n";
+    let a = ingest_file("d", "d.md", md).remove(0).unwrap();
+    assert_eq!(a.published.unwrap().value.iso(), "2022-03-12");
+    let md = b"---\ntitle: T\ndate: \"31.02.2022\"\n---\nBody.\n";
+    let a = ingest_file("d", "d.md", md).remove(0).unwrap();
+    assert_eq!(a.published, None);
+}

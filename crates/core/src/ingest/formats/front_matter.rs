@@ -126,7 +126,7 @@ fn inline(text: &str) -> String {
         out.push_str(before.strip_suffix('!').unwrap_or(before));
         match after
             .find("](")
-            .and_then(|mid| after[mid..].find(')').map(|close| (mid, mid + close)))
+            .and_then(|mid| link_end(&after[mid + 2..]).map(|end| (mid, mid + 2 + end)))
         {
             Some((mid, close)) if !after[1..mid].contains('[') => {
                 out.push_str(&after[1..mid]);
@@ -139,5 +139,61 @@ fn inline(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("**", "").replace("__", "").replace('`', "")
+    without_emphasis(&out.replace('`', ""))
+}
+
+/// The offset of the `)` that closes a link's address: parentheses inside
+/// it must balance, as in `https://en.wikipedia.org/wiki/Karabakh_(region)`.
+fn link_end(address: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in address.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Drops emphasis marks: `**x**`, `__x__`, `*x*`, `_x_`. A mark opens only
+/// before a non-space and closes only after one, so `5 * 3 * 2` keeps its
+/// stars; underscores count only at word edges, so
+/// `words_with_underscores` keep theirs (CommonMark's rules, simplified).
+fn without_emphasis(text: &str) -> String {
+    // `regex` has no back references, so each mark has its own branch.
+    static MARKS: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    let [stars, underscores] = MARKS.get_or_init(|| {
+        let inner = |m: &str| format!("([^\\s{m}](?:[^{m}]*?[^\\s{m}])?)");
+        [
+            regex::Regex::new(&format!(r"\*\*{0}\*\*|\*{0}\*", inner(r"\*"))).unwrap(),
+            regex::Regex::new(&format!(
+                r"(^|[^\p{{L}}\p{{N}}_])(?:__{0}__|_{0}_)($|[^\p{{L}}\p{{N}}_])",
+                inner("_")
+            ))
+            .unwrap(),
+        ]
+    });
+    let inside = |c: &regex::Captures, at: usize| {
+        c.get(at)
+            .or(c.get(at + 1))
+            .map_or("", |m| m.as_str())
+            .to_string()
+    };
+    let mut text = stars
+        .replace_all(text, |c: &regex::Captures| inside(c, 1))
+        .into_owned();
+    // A match takes the character after it, which may be the start of the
+    // next one (`_a_ _b_`): repeat until nothing changes.
+    loop {
+        let next = underscores.replace_all(&text, |c: &regex::Captures| {
+            format!("{}{}{}", &c[1], inside(c, 2), &c[4])
+        });
+        if next == text {
+            return text;
+        }
+        text = next.into_owned();
+    }
 }

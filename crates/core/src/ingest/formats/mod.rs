@@ -262,7 +262,36 @@ pub fn jsonl(
         .collect())
 }
 
-/// A CSV file with a header row naming the fields.
+/// The field separator of a CSV file: whichever of `,`, `;` and tab its
+/// header row has most of, outside quotes (spreadsheets in locales with a
+/// decimal comma write `;`). A comma when there is none, as for a
+/// one-column file.
+fn delimiter(text: &str) -> u8 {
+    let header = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(c) = counts.iter_mut().find(|(d, _)| *d == b) {
+                c.1 += 1;
+            }
+        }
+    }
+    // On a tie the earlier (the comma) wins.
+    counts
+        .iter()
+        .fold((b',', 0), |best, &c| if c.1 > best.1 { c } else { best })
+        .0
+}
+
+/// A CSV file with a header row naming the fields, separated by commas,
+/// semicolons or tabs (see [`delimiter`]).
 pub fn csv(
     text: &str,
     file: &str,
@@ -270,6 +299,7 @@ pub fn csv(
 ) -> Result<Vec<Result<Record, IngestError>>, IngestError> {
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(false)
+        .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()

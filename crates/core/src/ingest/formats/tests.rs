@@ -101,3 +101,35 @@ fn html_main_text_and_metadata() {
         "{body}"
     );
 }
+
+#[test]
+fn csv_delimiters_are_read_from_the_header_row() {
+    for (sep, text) in [
+        (";", "title;outlet;date;body\nSemi headline;Reuters;2022-01-06;Body, with a comma.\n"),
+        ("tab", "title\toutlet\tdate\tbody\nSemi headline\tReuters\t2022-01-06\tBody, with a comma.\n"),
+        (",", "title,outlet,date,body,\"a;b;c\"\nSemi headline,Reuters,2022-01-06,\"Body, with a comma.\",x\n"),
+    ] {
+        let recs = csv(text, "f.csv", &FieldMap::default())
+            .unwrap_or_else(|e| panic!("{sep}: {e}"));
+        let a = recs[0].as_ref().unwrap();
+        assert_eq!(a.body, "Body, with a comma.", "{sep}");
+        assert_eq!(a.meta.outlet.as_deref(), Some("Reuters"), "{sep}");
+    }
+}
+
+#[test]
+fn markdown_links_with_parentheses_keep_only_their_words() {
+    let md = "See [Karabakh](https://en.wikipedia.org/wiki/Karabakh_(region)) (the region) and ![a map](m.png).\n";
+    let (_, body) = markdown(md, "a.md", &FieldMap::default()).unwrap();
+    assert_eq!(body.trim(), "See Karabakh (the region) and a map.");
+}
+
+#[test]
+fn markdown_emphasis_marks_go_but_other_stars_and_underscores_stay() {
+    let md = "*One*, _two_ and **three**, __four__ _a_ _b_.\nKeep words_with_underscores, 5 * 3 * 2 and snake_case_.\n";
+    let (_, body) = markdown(md, "a.md", &FieldMap::default()).unwrap();
+    assert_eq!(
+        body.trim(),
+        "One, two and three, four a b. Keep words_with_underscores, 5 * 3 * 2 and snake_case_."
+    );
+}
