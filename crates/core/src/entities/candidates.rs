@@ -190,6 +190,15 @@ fn not_names() -> &'static HashSet<&'static str> {
 pub fn candidates(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Candidate> {
     let mut seen: BTreeMap<String, Candidate> = BTreeMap::new();
     for article in articles {
+        // Each paragraph's mentions, gathered in one pass over the article's
+        // mentions: filtering all of them per paragraph was quadratic in the
+        // length of one long article (20,000 paragraphs: seconds).
+        let mut by_paragraph: Vec<Vec<(usize, usize)>> = vec![Vec::new(); article.paragraphs.len()];
+        for m in &article.mentions {
+            if let Some(slot) = m.paragraph.and_then(|pi| by_paragraph.get_mut(pi)) {
+                slot.push((m.start, m.end));
+            }
+        }
         for (pi, p) in article.paragraphs.iter().enumerate() {
             if p.role == crate::model::Role::Furniture {
                 continue;
@@ -204,12 +213,7 @@ pub fn candidates(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Candidate>
                     .map(|f| (f.start, f.end))
                     .collect()
             } else {
-                article
-                    .mentions
-                    .iter()
-                    .filter(|m| m.paragraph == Some(pi))
-                    .map(|m| (m.start, m.end))
-                    .collect()
+                std::mem::take(&mut by_paragraph[pi])
             };
             let tokens: Vec<(usize, usize)> = words(text).collect();
             let mut i = 0;
