@@ -37,6 +37,9 @@ pub struct Options {
     /// Where the temporary file of ingested articles goes (see
     /// `corpus/spill.rs`); the system's temporary folder when `None`.
     pub spill_dir: Option<PathBuf>,
+    /// What this run writes (the site or single file, the report): never
+    /// read as articles when it lies inside the articles folder.
+    pub outputs: Vec<PathBuf>,
 }
 
 /// Ingests every article file under `dir` (sorted by path, so output never
@@ -171,23 +174,6 @@ pub fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer> {
         }
         None => Ok(Gazetteer::default()),
     }
-}
-
-/// Every file under `dir` (hidden ones left out), into `out`, unsorted.
-pub fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
-        } else if entry.file_type()?.is_dir() {
-            collect_files(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod serve;
 mod site;
 mod template;
 mod timings;
+mod walk;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -67,6 +68,9 @@ impl IngestArgs {
             lenient: self.lenient,
             verbose: true,
             spill_dir: Some(beside.to_path_buf()),
+            outputs: std::iter::once(out.to_path_buf())
+                .chain(self.report.clone())
+                .collect(),
         }
     }
 }
@@ -125,10 +129,29 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("dossier: error: {err:#}");
+            eprintln!("dossier: error: {}", error_message(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its chain of causes on one line, like anyhow's `{:#}`,
+/// but leaving out a cause whose text the line already holds: core's
+/// errors often show their source in their own message ("manifest:
+/// {toml error}") and also give it as their `source()`, which `{:#}`
+/// printed a second time.
+fn error_message(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.is_empty() {
+            line = text;
+        } else if !line.contains(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+    }
+    line
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -284,6 +307,54 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An error that shows its source in its own message, as core's
+    /// `#[error("manifest: {0}")]` with `#[from]` does.
+    #[derive(Debug)]
+    struct Repeats(std::num::ParseIntError);
+
+    impl std::fmt::Display for Repeats {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "manifest: {}", self.0)
+        }
+    }
+
+    impl std::error::Error for Repeats {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn a_cause_is_printed_once() {
+        let parse = "x".parse::<u8>().unwrap_err();
+        let err = anyhow::Error::new(Repeats(parse)).context("in dossier.toml");
+        assert_eq!(
+            error_message(&err),
+            "in dossier.toml: manifest: invalid digit found in string"
+        );
+        // A cause that adds something is still printed.
+        let io = std::io::Error::other("disk full");
+        let err = anyhow::Error::new(io).context("cannot write out.html");
+        assert_eq!(error_message(&err), "cannot write out.html: disk full");
+    }
+
+    #[test]
+    fn a_manifest_error_names_the_toml_problem_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.txt"), "A\n\nBody.").unwrap();
+        std::fs::write(
+            tmp.path().join(folder::MANIFEST_NAME),
+            "[articles.\"a\"]\npublished = { value = \"2022-02-30\", source = \"manifest\" }\n",
+        )
+        .unwrap();
+        let err = folder::open(tmp.path(), &folder::Options::default())
+            .err()
+            .expect("a bad manifest fails the run");
+        let message = error_message(&err);
+        assert_eq!(message.matches("TOML parse error").count(), 1, "{message}");
+        assert!(message.starts_with("in "), "{message}");
+    }
 
     #[test]
     fn civil_dates() {

@@ -62,11 +62,25 @@ pub struct FileReport {
     pub notes: Vec<String>,
 }
 
+/// A file or folder under the articles folder that was not read, on
+/// purpose: so nothing is left out silently.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NotRead {
+    /// The path relative to the articles folder (a folder ends in `/`).
+    pub path: String,
+    /// Why it was not read ("the output of this run", "a Dossier site …").
+    pub reason: String,
+}
+
 /// The whole run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     /// Every file found under the articles folder, sorted by path.
     pub files: Vec<FileReport>,
+    /// What the walk of the articles folder left out, and why: the site
+    /// this run writes, or another Dossier site, inside it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_read: Vec<NotRead>,
     /// Errors not tied to one file (manifest entries matching no article).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
@@ -136,6 +150,9 @@ impl Report {
                 out,
                 "  … and {quiet} more files ingested without remarks (all listed with --report)"
             );
+        }
+        for n in &self.not_read {
+            let _ = writeln!(out, "  {}: not read ({})", n.path, n.reason);
         }
         for e in &self.errors {
             let _ = writeln!(out, "  error: {e}");

@@ -122,11 +122,23 @@ pub fn read(dir: &Path, options: &Options) -> Result<Corpus> {
     let gazetteer = crate::folder::load_gazetteer(options.gazetteer.as_deref())?;
     let ingester = Ingester::new(&manifest, &gazetteer);
 
-    let mut files = Vec::new();
-    crate::folder::collect_files(dir, &mut files)
+    let walk = crate::walk::walk(dir, &options.outputs)
         .with_context(|| format!("cannot read the folder {}", dir.display()))?;
+    let mut files = walk.files;
     files.sort();
 
+    // Ids come from file names; files sharing a name stem (recs.csv,
+    // recs.json) are told apart by extension (`ingest::ids`).
+    let relatives: Vec<String> = files
+        .iter()
+        .map(|p| {
+            p.strip_prefix(dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    let id_stems = dossier_core::ingest::ids::id_stems(&relatives);
     let timer = crate::timings::Timer::start();
     let progress = Progress::new(files.len() as u64);
     let manifest_path = manifest_path.as_ref();
@@ -138,7 +150,10 @@ pub fn read(dir: &Path, options: &Options) -> Result<Corpus> {
         }
         None => SpillWriter::create(&std::env::temp_dir())?,
     };
-    let mut report = Report::default();
+    let mut report = Report {
+        not_read: walk.not_read,
+        ..Report::default()
+    };
     let mut summaries = Vec::new();
     let mut prints = Vec::new();
     let mut lines = Vec::new();
@@ -147,7 +162,7 @@ pub fn read(dir: &Path, options: &Options) -> Result<Corpus> {
     // path order, so the result never depends on which thread finished
     // first. The worker also takes the fingerprint and line hashes and
     // writes the JSON, so this thread only files them.
-    let read_one = |_, path: &std::path::PathBuf| {
+    let read_one = |index: usize, path: &std::path::PathBuf| {
         let relative = path
             .strip_prefix(dir)
             .unwrap_or(path)
@@ -166,14 +181,10 @@ pub fn read(dir: &Path, options: &Options) -> Result<Corpus> {
             match std::fs::read(path) {
                 Err(err) => Read::Unreadable(format!("{relative}: cannot read: {err}")),
                 Ok(bytes) => {
-                    let stem = path
-                        .file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
+                    let stem = &id_stems[index];
                     Read::Articles(
                         ingester
-                            .file(&stem, &relative, &bytes)
+                            .file(stem, &relative, &bytes)
                             .into_iter()
                             .map(|r| {
                                 r.map(|mut a| Ingested {
