@@ -9,6 +9,8 @@ use crate::entities::Gazetteer;
 use crate::manifest::Manifest;
 use crate::model::{Article, Fact, Paragraph, Provenance, Role};
 
+mod web;
+
 /// Runs ingest with a manifest and a gazetteer.
 #[derive(Clone, Debug)]
 pub struct Ingester<'a> {
@@ -76,8 +78,8 @@ impl<'a> Ingester<'a> {
             "md" | "markdown" => vec![formats::markdown(&decoded.text, file, fields)
                 .and_then(|(meta, body)| self.text(stem, file, &body, meta))],
             "html" | "htm" => {
-                vec![formats::html(&decoded.text, file)
-                    .and_then(|(meta, body)| self.text(stem, file, &body, meta))]
+                vec![formats::page(&decoded.text, file)
+                    .and_then(|page| self.web_page(stem, file, page))]
             }
             "json" | "jsonl" | "ndjson" | "csv" => {
                 let records = match extension.as_str() {
@@ -184,6 +186,20 @@ impl<'a> Ingester<'a> {
                 rule: rule.map(str::to_string),
             });
         }
+        Ok(self.finish(id, file, headline, paragraphs, &meta))
+    }
+
+    /// The article from its headline and paragraphs (their roles assigned):
+    /// metadata, outlet furniture, facts from the text, the manifest, then
+    /// everything derived.
+    fn finish(
+        &self,
+        id: &str,
+        file: &str,
+        headline: String,
+        paragraphs: Vec<Paragraph>,
+        meta: &Metadata,
+    ) -> Article {
         let mut article = Article {
             id: id.to_string(),
             source_file: file.to_string(),
@@ -191,12 +207,12 @@ impl<'a> Ingester<'a> {
             paragraphs,
             ..Default::default()
         };
-        self.apply_metadata(&mut article, &meta);
+        self.apply_metadata(&mut article, meta);
         self.outlet_furniture(&mut article);
         self.facts_from_text(&mut article);
         self.manifest.apply(id, &mut article);
         self.derive(&mut article);
-        Ok(article)
+        article
     }
 
     fn apply_metadata(&self, article: &mut Article, meta: &Metadata) {

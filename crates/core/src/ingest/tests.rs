@@ -220,3 +220,57 @@ fn dotted_metadata_dates_are_day_first() {
     let a = ingest_file("d", "d.md", md).remove(0).unwrap();
     assert_eq!(a.published, None);
 }
+
+#[test]
+fn a_saved_page_keeps_its_captions_and_byline_and_guesses_no_dek() {
+    // No standfirst anywhere: the first paragraph is body text, not a dek
+    // guessed from its place under the headline; the figcaption is a
+    // caption (still searchable text) and the byline names the author.
+    let page = br#"<html><head><title>Talks resume | Example News</title></head><body>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<article><h1>Talks resume in Brussels</h1><p class="byline">By Ayla Demir</p>
+<p>The foreign ministers of Armenia and Azerbaijan met in Brussels on Tuesday for a new round of talks on the peace treaty.</p>
+<figure><img src="x.jpg"><figcaption>The delegations before the meeting in Brussels.</figcaption></figure>
+<p>Both sides said the talks were constructive and agreed to meet again next month, officials told reporters afterwards.</p>
+<p>The European Council president hosted the meeting, the fourth this year, at the council's headquarters.</p>
+</article></body></html>"#;
+    let mut articles = ingest_file("page", "page.html", page);
+    assert_eq!(articles.len(), 1);
+    let a = articles.remove(0).unwrap();
+    assert_eq!(a.headline, "Talks resume in Brussels");
+    let roles: Vec<(Role, &str)> = a
+        .paragraphs
+        .iter()
+        .map(|p| (p.role, &p.text[..12]))
+        .collect();
+    assert!(
+        !a.paragraphs.iter().any(|p| p.role == Role::Dek),
+        "{roles:?}"
+    );
+    assert!(
+        !a.paragraphs.iter().any(|p| p.text.contains("cookies")),
+        "{roles:?}"
+    );
+    assert!(
+        a.body()
+            .next()
+            .unwrap()
+            .text
+            .starts_with("The foreign ministers"),
+        "{roles:?}"
+    );
+    let caption = a
+        .paragraphs
+        .iter()
+        .find(|p| p.role == Role::Caption)
+        .expect("a caption");
+    assert_eq!(
+        caption.text,
+        "The delegations before the meeting in Brussels."
+    );
+    assert_eq!(
+        a.author.as_ref().map(|f| f.value.as_str()),
+        Some("Ayla Demir")
+    );
+    assert_eq!(a.body().count(), 3, "{roles:?}");
+}

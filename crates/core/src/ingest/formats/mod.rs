@@ -348,7 +348,7 @@ mod front_matter;
 mod web_page;
 
 pub use front_matter::markdown;
-pub use web_page::html;
+pub use web_page::{html, page, WebPage};
 
 #[cfg(test)]
 mod tests;
