@@ -152,7 +152,6 @@ pub fn to_bibtex(articles: &[Article], selection: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Fact, Provenance};
 
     /// BibTeX's own reading of a braced value: where the brace opened at
     /// byte 0 closes, counting every brace, backslash or not.
@@ -184,14 +183,7 @@ mod tests {
     }
 
     fn entry(author: &str, url: &str) -> String {
-        let a = Article {
-            id: "a".into(),
-            headline: "T".into(),
-            author: Some(Fact::new(author.into(), Provenance::Text)),
-            url: Some(Fact::new(url.into(), Provenance::Text)),
-            ..Default::default()
-        };
-        to_bibtex(&[a], &[0])
+        to_bibtex(&[super::super::article_by(author, url)], &[0])
     }
 
     #[test]

@@ -105,3 +105,15 @@ pub(crate) fn note(a: &Article) -> Option<String> {
         .unwrap_or_default();
     Some(format!("{} {mark}{why}", p.value))
 }
+
+/// An article with just this byline and address, for the formats' tests.
+#[cfg(test)]
+pub(crate) fn article_by(author: &str, url: &str) -> Article {
+    Article {
+        id: "a".into(),
+        headline: "T".into(),
+        author: Some(Fact::new(author.into(), Provenance::Text)),
+        url: Some(Fact::new(url.into(), Provenance::Text)),
+        ..Default::default()
+    }
+}

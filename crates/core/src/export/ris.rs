@@ -58,17 +58,9 @@ pub fn to_ris(articles: &[Article], selection: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Fact, Provenance};
 
     fn record(author: &str, url: &str) -> String {
-        let a = Article {
-            id: "a".into(),
-            headline: "T".into(),
-            author: Some(Fact::new(author.into(), Provenance::Text)),
-            url: Some(Fact::new(url.into(), Provenance::Text)),
-            ..Default::default()
-        };
-        to_ris(&[a], &[0])
+        to_ris(&[super::super::article_by(author, url)], &[0])
     }
 
     #[test]
