@@ -49,6 +49,14 @@ test("typing a query updates the count and highlights the matches", async () => 
   await page.locator("#search").fill("shusha");
   await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "2 articles");
   assert.match(await page.locator(".summary .also").first().textContent(), /Shushi/);
+  // A word still being typed (no space after it) is already the word:
+  // stemmed ("praising" finds "Praises") and corrected ("stoltenberk"),
+  // as in a shared link.
+  await page.locator("#search").fill("praising");
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "1 article");
+  assert.match(await page.locator("ol.article-list .headline").textContent(), /Praises/);
+  await page.locator("#search").fill("stoltenberk");
+  await page.waitForFunction(() => document.querySelector(".summary .count").textContent !== "No articles match" && /stoltenberg/.test(document.querySelector(".summary").textContent));
   await page.locator("#search").fill("zzzqqqxxx");
   await page.waitForFunction(() => document.querySelector(".summary .count").textContent === "No articles match");
   assert.equal(await page.locator("ol.article-list").count(), 0);

@@ -22,12 +22,23 @@ enum GroupList {
         exact: bool,
     },
     Scored(Vec<Candidate>),
+    /// A word being typed: per-article counts of its whole-word forms and
+    /// completions together, scored as [`GroupList::Counts`] is; exact
+    /// only where a whole-word form occurs (a bit per article in
+    /// `exact`). Keeps the typed word on the one-list path: scoring both
+    /// alternatives in full and merging them cost a keystroke about half
+    /// as much again at 100k articles.
+    Open {
+        postings: Vec<Posting>,
+        idf: f32,
+        exact: Vec<u64>,
+    },
 }
 
 impl GroupList {
     fn len(&self) -> usize {
         match self {
-            GroupList::Counts { postings, .. } => postings.len(),
+            GroupList::Counts { postings, .. } | GroupList::Open { postings, .. } => postings.len(),
             GroupList::Scored(list) => list.len(),
         }
     }
@@ -35,7 +46,9 @@ impl GroupList {
     #[inline(always)]
     fn doc(&self, i: usize) -> u32 {
         match self {
-            GroupList::Counts { postings, .. } => postings[i].doc,
+            GroupList::Counts { postings, .. } | GroupList::Open { postings, .. } => {
+                postings[i].doc
+            }
             GroupList::Scored(list) => list[i].0,
         }
     }
@@ -55,6 +68,16 @@ impl GroupList {
                 (s * weight, *exact)
             }
             GroupList::Scored(list) => (list[i].1, list[i].2),
+            GroupList::Open {
+                postings,
+                idf,
+                exact,
+            } => {
+                let p = postings[i];
+                let d = p.doc as usize;
+                let s = index.bm25f_with(norms, p.doc, p.headline, p.body, *idf);
+                (s, exact[d / 64] & (1 << (d % 64)) != 0)
+            }
         }
     }
 }
@@ -131,20 +154,59 @@ impl SearchIndex {
     }
 
     /// A group's matches for [`SearchIndex::evaluate`].
+    ///
+    /// Alternatives that match nothing are left out first: a word being
+    /// typed that is not yet a word ("ceasef") is one, beside its
+    /// completions, which then take the one-list path as a bare prefix did.
     fn group_list(&self, group: &[Alternative]) -> GroupList {
-        match group {
-            [alt] => match &alt.kind {
-                Kind::Forms(forms) => {
-                    let postings = self.form_counts(forms);
-                    GroupList::Counts {
-                        idf: self.idf(postings.len()),
-                        postings,
-                        weight: alt.weight,
-                        exact: !matches!(alt.origin, Origin::Typo { .. }),
+        let mut live = group.iter().filter(|a| a.kind != Kind::Nothing);
+        match (live.next(), live.next()) {
+            (
+                Some(Alternative {
+                    kind: Kind::Forms(forms),
+                    weight,
+                    origin,
+                    ..
+                }),
+                None,
+            ) => {
+                let postings = self.form_counts(forms);
+                GroupList::Counts {
+                    idf: self.idf(postings.len()),
+                    postings,
+                    weight: *weight,
+                    exact: origin.is_exact(),
+                }
+            }
+            (
+                Some(Alternative {
+                    kind: Kind::Forms(whole),
+                    origin: Origin::Typed,
+                    weight,
+                    ..
+                }),
+                Some(Alternative {
+                    kind: Kind::Forms(completed),
+                    origin: Origin::Completion,
+                    ..
+                }),
+            ) if live.next().is_none() && *weight == 1.0 => {
+                let mut exact = vec![0u64; self.len().div_ceil(64)];
+                for &t in whole {
+                    for p in self.postings(t as usize) {
+                        let d = p.doc as usize;
+                        exact[d / 64] |= 1 << (d % 64);
                     }
                 }
-                _ => GroupList::Scored(self.group_matches(group)),
-            },
+                let mut forms = [whole.as_slice(), completed].concat();
+                forms.sort_unstable();
+                let postings = self.form_counts(&forms);
+                GroupList::Open {
+                    idf: self.idf(postings.len()),
+                    postings,
+                    exact,
+                }
+            }
             _ => GroupList::Scored(self.group_matches(group)),
         }
     }
@@ -159,11 +221,12 @@ impl SearchIndex {
     }
 
     /// The articles matching any alternative of a group: the best score and
-    /// whether any exact (not similar-spelling) alternative matched.
+    /// whether any exact (not similar-spelling, not completion) alternative
+    /// matched.
     fn group_matches(&self, group: &[Alternative]) -> Vec<Candidate> {
         let mut merged: Vec<Candidate> = Vec::new();
         for alt in group {
-            let exact = !matches!(alt.origin, Origin::Typo { .. });
+            let exact = alt.origin.is_exact();
             let list: Vec<Candidate> = self
                 .matches(alt)
                 .into_iter()

@@ -23,7 +23,10 @@ impl SearchIndex {
                     else {
                         continue;
                     };
-                    if alt.kind == own_kind || group.iter().any(|a| a.kind == alt.kind) {
+                    if alt.kind == own_kind
+                        || group.iter().any(|a| a.kind == alt.kind)
+                        || completes(group, &alt.kind)
+                    {
                         continue;
                     }
                     alt.weight = TYPO_WEIGHT;
@@ -42,7 +45,12 @@ impl SearchIndex {
 
     /// Index words within edit distance 1 (5–8 letters) or 2 (9 or more) of
     /// `word` that start with the same letter, closest and most frequent first.
+    /// None for a word with a digit: "2021" is not a typo for "2022", nor
+    /// "s-300" for "s-400", nor one document code for the next.
     pub(super) fn similar_words(&self, word: &str) -> Vec<String> {
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            return Vec::new();
+        }
         let chars: Vec<char> = word.chars().collect();
         let max = match chars.len() {
             0..=4 => return Vec::new(),
@@ -92,6 +100,21 @@ impl SearchIndex {
             .map(|(_, _, t)| self.terms.get(t).to_string())
             .collect()
     }
+}
+
+/// Whether a similar spelling's forms are all among the completions of the
+/// open word in `group`: it would find no article they do not, and its note
+/// ("stoltenber → stoltenberg") would only repeat what the reader is typing.
+fn completes(group: &[Alternative], kind: &Kind) -> bool {
+    let Kind::Forms(forms) = kind else {
+        return false;
+    };
+    group.iter().any(|a| match (&a.origin, &a.kind) {
+        (Origin::Completion, Kind::Forms(completed)) => {
+            forms.iter().all(|t| completed.binary_search(t).is_ok())
+        }
+        _ => false,
+    })
 }
 
 /// A lower bound of the edit distance between an ASCII word (its letter

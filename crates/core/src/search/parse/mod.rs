@@ -33,6 +33,13 @@ pub enum Term {
         text: String,
         /// Whether any word starting with `text` matches (`karab*`).
         prefix: bool,
+        /// Whether the reader is still typing it (the last word of a query
+        /// typed live, nothing after it): it matches all a finished word
+        /// would (its stem, aliases, similar spellings) and, with `prefix`,
+        /// the words it starts. An explicit `karab*` is not open: it asks
+        /// for word starts only.
+        #[serde(default)]
+        open: bool,
     },
     /// Quoted text, matched word for word in this order (no stemming).
     Phrase(String),
@@ -44,6 +51,7 @@ impl Term {
         Term::Word {
             text: text.into(),
             prefix: false,
+            open: false,
         }
     }
 
@@ -53,8 +61,11 @@ impl Term {
             Term::Word {
                 text,
                 prefix: false,
+                ..
             } => text.clone(),
-            Term::Word { text, prefix: true } => format!("{text}*"),
+            Term::Word {
+                text, prefix: true, ..
+            } => format!("{text}*"),
             Term::Phrase(text) => format!("\"{text}\""),
         }
     }
@@ -124,8 +135,10 @@ enum Item {
 /// Reads a query typed by a reader.
 ///
 /// `typing` is true while the reader is still typing (search-as-you-type):
-/// the last word, if nothing follows it, then also matches longer words, and
-/// an unclosed quote is not reported.
+/// the last word, if nothing follows it, is open (see [`Term::Word`]): it
+/// matches what it would as a finished word and also longer words, so a
+/// word typed in full finds the same articles with or without the space
+/// after it. An unclosed quote is not reported.
 ///
 /// ```
 /// use dossier_core::search::{parse_query, Term};
@@ -183,8 +196,15 @@ pub fn parse_query(input: &str, typing: bool) -> ParsedQuery {
                     continue;
                 }
                 if is_last && ends_open && !negated {
-                    if let Term::Word { prefix, .. } = &mut term {
+                    // An explicit `karab*` stays a bare prefix.
+                    if let Term::Word {
+                        prefix: prefix @ false,
+                        open,
+                        ..
+                    } = &mut term
+                    {
                         *prefix = true;
+                        *open = true;
                     }
                 }
                 if negated {
@@ -370,7 +390,11 @@ fn lex(input: &str, typing: bool, messages: &mut Vec<String>) -> Vec<Item> {
         }
         items.push(Item::Term {
             negated,
-            term: Term::Word { text, prefix },
+            term: Term::Word {
+                text,
+                prefix,
+                open: false,
+            },
         });
     }
     items

@@ -88,7 +88,8 @@ fn star_makes_a_prefix() {
         p.query.groups[0].any_of,
         [Term::Word {
             text: "karab".into(),
-            prefix: true
+            prefix: true,
+            open: false,
         }]
     );
     assert_eq!(p.messages.len(), 1);
@@ -101,6 +102,39 @@ fn typing_makes_the_last_word_a_prefix() {
     let p = parse_query("turkey azer ", true);
     assert_eq!(words(&p.query), ["turkey", "azer"]);
     assert_eq!(words(&parse("turkey azer").query), ["turkey", "azer"]);
+}
+
+#[test]
+fn the_open_last_word_is_also_a_finished_word() {
+    // Bug 1: "praising" typed live was a bare prefix, so it was neither
+    // stemmed nor corrected; it is open now, matched as both.
+    let p = parse_query("turkey praising", true);
+    assert_eq!(
+        p.query.groups[1].any_of,
+        [Term::Word {
+            text: "praising".into(),
+            prefix: true,
+            open: true,
+        }]
+    );
+    assert_eq!(p.query.groups[0].any_of, [Term::word("turkey")]);
+    assert_eq!(
+        parse_query("praising ", true).query.groups[0].any_of,
+        [Term::word("praising")]
+    );
+}
+
+#[test]
+fn an_explicit_star_is_not_open_while_typing() {
+    let p = parse_query("karab*", true);
+    assert_eq!(
+        p.query.groups[0].any_of,
+        [Term::Word {
+            text: "karab".into(),
+            prefix: true,
+            open: false,
+        }]
+    );
 }
 
 #[test]

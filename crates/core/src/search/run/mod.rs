@@ -11,16 +11,9 @@ use super::{AliasMatch, Correction, Filters, Hit, SearchOptions, SearchResults, 
 use crate::model::Article;
 #[cfg(test)]
 use order::interleave;
+#[cfg(test)]
+use prefix::{frequent_forms, MAX_PREFIX_FORMS};
 
-/// A prefix matches at most this many word forms (the most frequent ones).
-const MAX_PREFIX_FORMS: usize = 200;
-/// A prefix reads at most this many bytes of postings per article in the
-/// index (most frequent forms first; see [`SearchIndex::resolve`]): about
-/// two postings an article, so a one-letter prefix costs what a common word
-/// does, not what two hundred of them do.
-const PREFIX_BYTES_PER_ARTICLE: usize = 4;
-/// ... and never less than this, so a small dossier expands every prefix.
-const MIN_PREFIX_BYTES: usize = 1 << 16;
 /// Similar spellings tried per typed word.
 pub(super) const MAX_CORRECTIONS: usize = 3;
 /// Pages up to this long are picked by [`top_k`]; longer ones by a
@@ -35,8 +28,26 @@ pub(super) const TYPO_WEIGHT: f32 = 0.5;
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Origin {
     Typed,
-    Alias { searched: String, name: String },
-    Typo { typed: String, corrected: String },
+    Alias {
+        searched: String,
+        name: String,
+    },
+    Typo {
+        typed: String,
+        corrected: String,
+    },
+    /// The longer words an open word (still being typed) starts; ranked
+    /// after the articles it matches as a finished word.
+    Completion,
+}
+
+impl Origin {
+    /// Whether a match through this alternative ranks in the first tier:
+    /// the words as typed (and their aliases), not a similar spelling or a
+    /// completion of a word still being typed.
+    pub(super) fn is_exact(&self) -> bool {
+        !matches!(self, Origin::Typo { .. } | Origin::Completion)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +70,7 @@ pub(super) struct Alternative {
 }
 
 /// One matching article before filtering: (article, score, matched exactly
-/// rather than only through a similar spelling).
+/// rather than only through a similar spelling or a completion).
 pub(crate) type Candidate = (u32, f32, bool);
 
 impl SearchIndex {
@@ -102,8 +113,10 @@ impl SearchIndex {
                 match self.resolve(&analyzer, term) {
                     Some(alt) => {
                         let aliases = self.aliases_of(&analyzer, term, &alt, &group.any_of);
+                        let completions = self.completions(term, &alt);
                         alternatives.push(alt);
                         alternatives.extend(aliases);
+                        alternatives.extend(completions);
                     }
                     None => messages.push(format!(
                         "{} has no letters or digits to search for; it was ignored.",
@@ -121,10 +134,12 @@ impl SearchIndex {
             .filter_map(|t| self.resolve(&analyzer, t))
             .collect();
         let mut candidates = self.evaluate(&groups, &excluded);
-        if !groups.is_empty()
-            && candidates.len() < self.config.typo_threshold
-            && self.add_typos(&mut groups)
-        {
+        // Counted on exact matches only: those are what the query finds
+        // with its last word finished, so an open word gets the similar
+        // spellings the finished one would, however many words it starts.
+        let threshold = self.config.typo_threshold;
+        let exact = candidates.iter().filter(|c| c.2).take(threshold).count();
+        if !groups.is_empty() && exact < threshold && self.add_typos(&mut groups) {
             candidates = self.evaluate(&groups, &excluded);
         }
         let constraints = Constraints::new(self, query, filters, &mut messages);
@@ -146,7 +161,13 @@ impl SearchIndex {
         }
         results.undated = undated;
         results.approximate_dates = approximate;
-        if groups.iter().flatten().any(|a| a.origin != Origin::Typed) {
+        // Completions have nothing to report: the reader sees the word
+        // being typed.
+        if groups
+            .iter()
+            .flatten()
+            .any(|a| matches!(a.origin, Origin::Alias { .. } | Origin::Typo { .. }))
+        {
             self.report_expansions(&groups, &passing, &mut results);
         }
         self.sort(
@@ -186,10 +207,11 @@ impl SearchIndex {
     }
 
     /// Resolves a typed term to word forms of the index; `None` when it has
-    /// nothing to search for.
+    /// nothing to search for. An open word resolves as a finished one; its
+    /// completions are [`SearchIndex::completions`].
     pub(super) fn resolve(&self, analyzers: &[Analyzer], term: &Term) -> Option<Alternative> {
         let (text, prefix, phrase) = match term {
-            Term::Word { text, prefix } => (text, *prefix, false),
+            Term::Word { text, prefix, open } => (text, *prefix && !*open, false),
             Term::Phrase(text) => (text, false, true),
         };
         let tokens = tokenize(text);
@@ -201,13 +223,10 @@ impl SearchIndex {
         };
         match tokens.as_slice() {
             [] => None,
-            [token] if prefix => {
-                let range = self.terms.prefix_range(&token.text);
-                let forms: Vec<u32> = range.map(|t| t as u32).collect();
-                let budget = (PREFIX_BYTES_PER_ARTICLE * self.len()).max(MIN_PREFIX_BYTES);
-                let forms = frequent_forms(forms, |t| self.postings_bytes(t as usize), budget);
-                Some(alternative(Kind::Forms(forms), None))
-            }
+            [token] if prefix => Some(alternative(
+                Kind::Forms(self.prefix_forms(&token.text)),
+                None,
+            )),
             [token] if phrase => {
                 let kind = match self.terms.find(&token.text) {
                     Some(t) => Kind::Forms(vec![t as u32]),
@@ -351,31 +370,7 @@ impl SearchIndex {
 }
 
 mod order;
+mod prefix;
 
 #[cfg(test)]
 mod tests;
-
-/// The forms a prefix searches: all of them when they are few and their
-/// postings fit `budget` bytes; else the most frequent first (by postings
-/// size), while they fit, at least one and at most [`MAX_PREFIX_FORMS`]. A
-/// short prefix ("c" while typing "ceasefire") then costs a bounded read,
-/// and the forms left out are the rare ones, whose articles the frequent
-/// forms mostly cover already. Returned in term order.
-fn frequent_forms(mut forms: Vec<u32>, size: impl Fn(u32) -> usize, budget: usize) -> Vec<u32> {
-    if forms.len() <= MAX_PREFIX_FORMS && forms.iter().map(|&t| size(t)).sum::<usize>() <= budget {
-        return forms;
-    }
-    forms.sort_by_key(|&t| (std::cmp::Reverse(size(t)), t));
-    let mut spent = 0;
-    let keep = forms
-        .iter()
-        .take_while(|&&t| {
-            spent += size(t);
-            spent <= budget
-        })
-        .count()
-        .clamp(1, MAX_PREFIX_FORMS);
-    forms.truncate(keep);
-    forms.sort_unstable();
-    forms
-}

@@ -407,3 +407,5 @@ fn one_word_scores_equal_those_of_its_matches() {
         assert_eq!(scored, expected, "{word}");
     }
 }
+
+mod typing;
