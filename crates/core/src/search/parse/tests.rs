@@ -106,8 +106,8 @@ fn typing_makes_the_last_word_a_prefix() {
 
 #[test]
 fn the_open_last_word_is_also_a_finished_word() {
-    // Bug 1: "praising" typed live was a bare prefix, so it was neither
-    // stemmed nor corrected; it is open now, matched as both.
+    // "praising" typed live was a bare prefix, so it was neither stemmed
+    // nor corrected; it is open now, matched as a word and as a prefix.
     let p = parse_query("turkey praising", true);
     assert_eq!(
         p.query.groups[1].any_of,

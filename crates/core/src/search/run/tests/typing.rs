@@ -1,5 +1,6 @@
-//! Bug 1: a word still being typed (the open last word of a live search)
-//! finds all it finds once finished, and the words it starts besides.
+//! A word still being typed (the open last word of a live search) finds
+//! what it finds once finished (its stem forms, its aliases, and similar
+//! spellings when few articles match), and the words it starts besides.
 
 use super::*;
 use crate::model::{Fact, Provenance};
@@ -151,4 +152,24 @@ fn words_with_digits_are_never_corrected() {
         assert_eq!(sorted_hits(&r), [0], "{query:?}");
         assert!(r.typo_corrections.is_empty(), "{query:?}");
     }
+}
+
+#[test]
+fn an_open_word_whose_completions_find_enough_needs_no_similar_spellings() {
+    // Three articles say "stoltenberg" (the threshold), one "stoltenbarg":
+    // typing "stoltenber" finds the three through its completion and
+    // spends no keystroke on similar spellings; finished, "stoltenber " is
+    // a word no article has, and is corrected.
+    let a = articles(&[
+        ("one", "stoltenberg said"),
+        ("two", "stoltenberg spoke"),
+        ("three", "stoltenberg left"),
+        ("four", "stoltenbarg typo"),
+    ]);
+    let config = SearchConfig::default();
+    let typing = live(&a, &config, "stoltenber");
+    assert_eq!(sorted_hits(&typing), [0, 1, 2]);
+    assert!(typing.typo_corrections.is_empty());
+    let finished = live(&a, &config, "stoltenber ");
+    assert!(!finished.typo_corrections.is_empty());
 }
