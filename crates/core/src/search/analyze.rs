@@ -2,9 +2,10 @@
 //!
 //! A word is found by Unicode word segmentation (UAX #29), then *folded*:
 //! compatibility-normalised (NFKD), stripped of diacritics, lower-cased, with
-//! the letters that have no decomposition mapped by hand (Turkish `ı`, `ß`,
-//! `ø`, `ł`…). So `Erdoğan`, `ERDOGAN` and `Erdogan’s` all become `erdogan`,
-//! `Türkiye` becomes `turkiye` and `Şuşa` becomes `susa`.
+//! the letters that have no decomposition mapped by hand (Turkish `ı`,
+//! Azerbaijani `ə`, `ß`, `ø`, `ł`…). So `Erdoğan`, `ERDOGAN`, `Erdogan’s` and
+//! `Erdoğan’ın` all become `erdogan`, `Türkiye` becomes `turkiye` and `Şuşa`
+//! becomes `susa`.
 //!
 //! The folded form is the *exact* form used for phrases and highlighting; its
 //! *stem* (Snowball, English by default) is used for recall, so `talks` also
@@ -97,6 +98,9 @@ fn fold_char_general(c: char, out: &mut String) {
     let special = match c {
         // Turkish dotless and dotted i: `İ`.to_lowercase() is "i̇", not "i".
         'ı' | 'İ' => "i",
+        // Azerbaijani schwa: `Xankəndi` is written `Xankendi` without an
+        // Azerbaijani keyboard, and the gazetteer folds it so too.
+        'ə' | 'Ə' => "e",
         'ß' | 'ẞ' => "ss",
         'æ' | 'Æ' => "ae",
         'œ' | 'Œ' => "oe",
@@ -128,7 +132,7 @@ const LATIN_FOLDS: &[u8; 0x250 - LATIN_FOLDS_FROM] = b"\
 aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y\
 aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll.\
 .llnnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzzs\
-................................oo.............uu...............\
+...............e................oo.............uu...............\
 .............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....\
 aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............\
 ................";
@@ -137,8 +141,9 @@ aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............\
 ///
 /// Words are UAX #29 words, further split at `.` and `:` (so `Antiwar.com`
 /// is `antiwar` `com`, and `U.S.` is `u` `s`). A possessive `’s` is dropped
-/// (`Erdoğan’s` → `erdogan`, offsets cover `Erdoğan`) and other apostrophes
-/// are removed (`O'Brien` → `obrien`).
+/// (`Erdoğan’s` → `erdogan`, offsets cover `Erdoğan`), so is a Turkish or
+/// Azerbaijani case ending after a name (`Şuşa’nın` → `susa`), and other
+/// apostrophes are removed (`O'Brien` → `obrien`).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     tokenize_into(text, &mut tokens);
@@ -275,6 +280,45 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}')
 }
 
+/// Turkish and Azerbaijani case and plural endings, folded, as they follow
+/// an apostrophe after a name or a number (`Şuşa’nın`, `İstanbul’da`,
+/// `Bakı’ya`, `2020’de`, `NATO’nun`): vowel harmony's variants fold to one
+/// (`nın` `nin` `nun` `nün` → `nin` `nun`), Azerbaijani `ə` to `e`.
+const NAME_SUFFIXES: &[&str] = &[
+    "a", "e", "i", "u", "ya", "ye", "yi", "yu", "na", "ne", "ni", "nu", "in", "un", "nin", "nun",
+    "da", "de", "ta", "te", "nda", "nde", "dan", "den", "tan", "ten", "ndan", "nden", "la", "le",
+    "yla", "yle", "ki", "daki", "deki", "taki", "teki", "ndaki", "ndeki", "si", "su", "sin", "sun",
+    "sinin", "sunun", "sina", "sine", "suna", "sune", "sinda", "sinde", "sunda", "sunde", "sindan",
+    "sinden", "sundan", "sunden", "lar", "ler", "lari", "leri", "larin", "lerin", "lara", "lere",
+    "larda", "lerde", "lardan", "lerden", "li", "lu", "dir", "dur", "tir", "tur",
+];
+
+/// A name without the Turkish or Azerbaijani ending written after an
+/// apostrophe (`Şuşa’nın` → `Şuşa`), so searching the name finds every
+/// case of it; as for the English possessive, the offsets then cover the
+/// name alone. Only a name or a number takes such an ending, and only
+/// the endings themselves are cut: `O’Brien`, `don’t`, `Ba’ath` stay whole.
+fn without_case_suffix(piece: &str) -> &str {
+    let Some((at, apostrophe)) = piece.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) else {
+        return piece;
+    };
+    let (name, suffix) = (&piece[..at], &piece[at + apostrophe.len_utf8()..]);
+    let named = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !named || suffix.is_empty() || suffix.len() > 12 || !suffix.chars().all(char::is_lowercase) {
+        return piece;
+    }
+    let mut folded = String::with_capacity(suffix.len());
+    fold_into(suffix, &mut folded);
+    if NAME_SUFFIXES.contains(&folded.as_str()) {
+        name
+    } else {
+        piece
+    }
+}
+
 /// One word piece (between `.` and `:`) of a UAX #29 word, found at byte
 /// `start` of the analysed text.
 fn piece(
@@ -293,7 +337,7 @@ fn piece(
     }
     let trimmed = piece.trim_end_matches(is_apostrophe);
     let lead = trimmed.len() - trimmed.trim_start_matches(is_apostrophe).len();
-    let piece = &trimmed[lead..];
+    let piece = without_case_suffix(&trimmed[lead..]);
     if piece.is_empty() {
         return;
     }

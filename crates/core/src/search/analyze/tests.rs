@@ -74,6 +74,7 @@ fn latin_words_are_read_as_full_segmentation_reads_them() {
 
 #[test]
 fn folds_other_latin_letters_and_compatibility_forms() {
+    assert_eq!(fold("Xankəndi Əliyev"), "xankendi eliyev");
     assert_eq!(fold("Straße Øresund Łódź"), "strasse oresund lodz");
     assert_eq!(fold("ﬁnal"), "final");
     assert_eq!(fold("Ａｌｉｙｅｖ"), "aliyev");
@@ -86,6 +87,33 @@ fn possessive_is_dropped_and_offsets_cover_the_name() {
     assert_eq!(tokens[0].text, "erdogan");
     assert_eq!(&text[tokens[0].start..tokens[0].end], "Erdoğan");
     assert_eq!(tokens[1].text, "visit");
+}
+
+#[test]
+fn turkish_and_azerbaijani_endings_after_a_name_are_dropped() {
+    assert_eq!(
+        words(
+            "Şuşa’nın İstanbul'da Bakı’ya NATO'nun Karabağ’ı Erdoğan'ın Xankəndidə Ermənistan’dən"
+        ),
+        [
+            "susa",
+            "istanbul",
+            "baki",
+            "nato",
+            "karabag",
+            "erdogan",
+            "xankendide",
+            "ermenistan"
+        ]
+    );
+    let text = "Şuşa’nın";
+    let tokens = tokenize(text);
+    assert_eq!(&text[tokens[0].start..tokens[0].end], "Şuşa");
+    // Not an ending, not after a name, or not lower case: the word stays whole.
+    assert_eq!(
+        words("O’Brien Ba'ath don't şuşa'nın Şuşa'NIN"),
+        ["obrien", "baath", "dont", "susanin", "susanin"]
+    );
 }
 
 #[test]

@@ -53,6 +53,19 @@ fn words_match_other_inflections() {
 }
 
 #[test]
+fn a_name_matches_its_turkish_and_azerbaijani_cases() {
+    let a = articles(&[
+        ("bir", "Şuşa'nın kurtuluşu ve Erdoğan’ın ziyareti"),
+        ("iki", "Prezident Əliyev Xankəndidə və Şuşa’da çıxış etdi"),
+        ("three", "Shushi, not Susanin"),
+    ]);
+    assert_eq!(found(&a, "Şuşa"), [0, 1]);
+    assert_eq!(found(&a, "susa"), [0, 1]);
+    assert_eq!(found(&a, "Erdogan"), [0]);
+    assert_eq!(found(&a, "Eliyev"), [1]);
+}
+
+#[test]
 fn a_quoted_word_matches_only_that_form() {
     let a = articles(&[("one", "the talks failed"), ("two", "we talk")]);
     assert_eq!(found(&a, "\"talk\""), [1]);
