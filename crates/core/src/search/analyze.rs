@@ -101,6 +101,9 @@ fn fold_char_general(c: char, out: &mut String) {
         // Azerbaijani schwa: `Xankəndi` is written `Xankendi` without an
         // Azerbaijani keyboard, and the gazetteer folds it so too.
         'ə' | 'Ə' => "e",
+        // Russian `й` is a letter of its own, not `и` with a mark: the
+        // stemmer reads adjective endings by it (`военный`, `военного`).
+        'й' | 'Й' => "й",
         'ß' | 'ẞ' => "ss",
         'æ' | 'Æ' => "ae",
         'œ' | 'Œ' => "oe",

@@ -117,6 +117,19 @@ fn turkish_and_azerbaijani_endings_after_a_name_are_dropped() {
 }
 
 #[test]
+fn russian_keeps_its_short_i_so_adjectives_stem_alike() {
+    assert_eq!(fold("Военный Ёж"), "военный еж");
+    let russian = Analyzer::for_language("ru");
+    for (a, b) in [
+        ("военный", "военного"),
+        ("Нагорный", "Нагорном"),
+        ("российский", "российского"),
+    ] {
+        assert_eq!(russian.stem(&fold(a)), russian.stem(&fold(b)), "{a} {b}");
+    }
+}
+
+#[test]
 fn offsets_point_into_the_original_text() {
     let text = "  Şuşa, “Türkiye” — ok.";
     for t in tokenize(text) {
