@@ -16,11 +16,6 @@ use crate::report::Report;
 /// The manifest's file name inside an articles folder.
 pub const MANIFEST_NAME: &str = "dossier.toml";
 
-/// The file extensions ingest reads as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson", "csv",
-];
-
 /// How to run an ingest.
 #[derive(Clone, Debug, Default)]
 pub struct Options {

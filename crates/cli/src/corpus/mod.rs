@@ -31,7 +31,7 @@ use dossier_core::manifest::Manifest;
 use dossier_core::model::DuplicateOf;
 use dossier_core::Article;
 
-use crate::folder::{Options, Progress, ARTICLE_EXTENSIONS, MANIFEST_NAME};
+use crate::folder::{Options, Progress, MANIFEST_NAME};
 use crate::report::{FileReport, MergedCopy, Outcome, Report};
 use spill::{Spill, SpillWriter};
 
@@ -175,7 +175,7 @@ pub fn read(dir: &Path, options: &Options) -> Result<Corpus> {
             .to_ascii_lowercase();
         let kind = if Some(path) == manifest_path {
             Read::Manifest
-        } else if !ARTICLE_EXTENSIONS.contains(&extension.as_str()) {
+        } else if !dossier_core::ingest::ids::is_article_extension(&extension) {
             Read::Skipped
         } else {
             match std::fs::read(path) {
