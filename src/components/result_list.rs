@@ -82,6 +82,28 @@ pub fn result_list(props: &ResultListProps) -> Html {
             }
         });
     }
+    // The keyboard cursor stays on screen: j and k scroll the page as far
+    // as the result they move to needs, and no further. Once per move: a
+    // cursor that moved onto a result drawn a frame later is scrolled to
+    // then, and "Show more" or arriving texts leave the page where it is.
+    {
+        let list = list.clone();
+        let scrolled_to = use_mut_ref(|| Some(0usize));
+        use_effect_with((props.cursor, drawn), move |&(cursor, _)| {
+            if *scrolled_to.borrow() == Some(cursor) {
+                return;
+            }
+            let item = list
+                .cast::<web_sys::Element>()
+                .and_then(|list| list.children().item(cursor as u32));
+            if let Some(item) = item {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                item.scroll_into_view_with_scroll_into_view_options(&options);
+                *scrolled_to.borrow_mut() = Some(cursor);
+            }
+        });
+    }
     let articles = engine.articles();
     if r.total == 0 {
         return html! {

@@ -159,3 +159,34 @@ test("a missing shard is reported, not a blank page", async () => {
   assert.equal(await page.locator("article .loading").count(), 1);
   await context.close();
 });
+
+test("j and k keep the cursor's result on screen, into the next page and back", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(pathToFileURL(join(small, "index.html")).href);
+  await page.locator("ol.article-list > li").first().waitFor();
+  const cursorOnScreen = () =>
+    page.waitForFunction(() => {
+      const li = document.querySelector("ol.article-list > li.cursor");
+      const box = li?.getBoundingClientRect();
+      return box && box.top >= -1 && box.bottom <= innerHeight + 1;
+    }, null, { timeout: 5000 });
+  // Past the first page of twenty: the list grows, the cursor stays seen.
+  for (let i = 1; i <= 25; i++) {
+    await page.keyboard.press("j");
+    await page.waitForFunction((i) => document.querySelector("ol.article-list > li.cursor")?.parentElement.children[i]?.classList.contains("cursor"), i);
+    await cursorOnScreen();
+  }
+  assert.ok(await page.evaluate(() => scrollY > 0), "the page never scrolled");
+  for (let i = 0; i < 25; i++) await page.keyboard.press("k");
+  await page.waitForFunction(() => document.querySelector("ol.article-list > li:first-child.cursor"));
+  await cursorOnScreen();
+  // "Show more" leaves the page where the reader put it.
+  await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+  const before = await page.evaluate(() => scrollY);
+  await page.locator("button.more").click();
+  await page.waitForFunction(() => document.querySelectorAll("ol.article-list > li").length === 60);
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => scrollY), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
