@@ -69,11 +69,14 @@ pub fn active_filters(engine: &Engine, f: &Filters) -> Vec<ActiveFilter> {
             .iter()
             .map(|v| value(Facet::Entity, v, engine.entity_name(v).to_string())),
     );
-    all.extend(
-        f.languages
-            .iter()
-            .map(|v| value(Facet::Language, v, v.clone())),
-    );
+    all.extend(f.languages.iter().map(|v| {
+        let name = dossier_core::language::language_name(v);
+        value(
+            Facet::Language,
+            v,
+            name.map_or_else(|| v.clone(), str::to_string),
+        )
+    }));
     all.extend(f.years.iter().map(|v| value(Facet::Year, v, v.clone())));
     // "March 2022" for `2022-03`.
     all.extend(f.months.iter().map(|v| {

@@ -40,6 +40,7 @@ pub mod date;
 pub mod entities;
 pub mod export;
 pub mod ingest;
+pub mod language;
 pub mod manifest;
 pub mod model;
 pub mod search;

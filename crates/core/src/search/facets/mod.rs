@@ -18,6 +18,7 @@ use super::index::{day_number, Column, SearchIndex};
 use super::parse::Query;
 use super::{FacetValue, Facets, Filters};
 use crate::date::PartialDate;
+use crate::language::language_name;
 
 const OUTLET: usize = 0;
 const AUTHOR: usize = 1;
@@ -166,7 +167,13 @@ impl Constraints {
                         .map(|e| &index.config.entities[e as usize]);
                     FacetValue {
                         value: name.clone(),
-                        label: info.map_or_else(|| name.clone(), |e| e.name.clone()),
+                        label: match info {
+                            Some(e) => e.name.clone(),
+                            None if f == LANGUAGE => {
+                                language_name(name).map_or_else(|| name.clone(), str::to_string)
+                            }
+                            None => name.clone(),
+                        },
                         count: column_counts[f][i] as usize,
                         selected: selected.contains(&(i as i64)),
                         kind: info.map(|e| e.kind.clone()),

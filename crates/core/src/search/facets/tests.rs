@@ -343,3 +343,29 @@ fn entity_matches_the_gazetteer_name_as_well_as_the_id() {
     assert_eq!(found("entity:stoltenberg"), [1]);
     assert!(found("entity:nobody").is_empty());
 }
+
+#[test]
+fn languages_are_named_and_filtered_by_code() {
+    let mut articles = corpus();
+    for (a, code) in articles.iter_mut().zip(["ru", "hy", "ru", "xx"]) {
+        a.language = Some(Fact::new(code.to_string(), Provenance::Manifest));
+    }
+    let index = SearchIndex::build(&articles, &SearchConfig::default());
+    let r = index.search_text(
+        &articles,
+        "",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    let languages: Vec<(&str, &str, usize)> = r
+        .facets
+        .languages
+        .iter()
+        .map(|v| (v.value.as_str(), v.label.as_str(), v.count))
+        .collect();
+    assert_eq!(
+        languages,
+        [("ru", "Russian", 2), ("hy", "Armenian", 1), ("xx", "xx", 1)]
+    );
+}
