@@ -8,7 +8,10 @@
 //! "Erdoğan", works on whole words only, prefers the longest name ("Republic
 //! of Artsakh" over "Artsakh"), and records the exact variant the outlet
 //! wrote. All-capital aliases (acronyms: NATO, US) only match capitals, so
-//! "us" is not the United States.
+//! "us" is not the United States. A word of a name written with a trailing
+//! `*` is a stem that also matches itself followed by a short case ending in
+//! its own script ("Карабах*" finds "Карабаха", "Нагорного Карабаха" needs
+//! "Нагорн* Карабах*"), see [`stems`].
 //!
 //! ```
 //! use dossier_core::entities::Gazetteer;
@@ -104,6 +107,8 @@ pub struct Found {
 #[derive(Clone, Debug)]
 struct Pattern {
     words: Vec<String>,
+    /// Which of `words` are stems (written with a trailing `*`).
+    stem: Vec<bool>,
     /// Acronyms match only text written in capitals.
     capitals_only: bool,
     entity: usize,
@@ -117,6 +122,10 @@ pub struct Gazetteer {
     /// every word of every paragraph is looked up here, and only lookups
     /// are made (never an iteration whose order could show in output).
     index: HashMap<String, Vec<Pattern>, BuildFnv>,
+    /// The patterns whose first word is a stem, by that stem, longest
+    /// first: looked up with each word and the word less its last one to
+    /// [`stems::MAX_ENDING`] letters.
+    stems: HashMap<String, Vec<Pattern>, BuildFnv>,
 }
 
 /// FNV-1a: a fast hash for the short folded words the matcher looks up
@@ -172,13 +181,19 @@ impl Gazetteer {
     /// Builds the matching index over `entities`.
     pub fn new(entities: Vec<Entity>) -> Result<Self, GazetteerError> {
         let mut index: HashMap<String, Vec<Pattern>, BuildFnv> = HashMap::default();
+        let mut stems: HashMap<String, Vec<Pattern>, BuildFnv> = HashMap::default();
         let mut ids = std::collections::BTreeSet::new();
         for (i, entity) in entities.iter().enumerate() {
             if !ids.insert(entity.id.as_str()) {
                 return Err(GazetteerError::DuplicateId(entity.id.clone()));
             }
             for name in entity.names() {
-                let words: Vec<String> = words(name).map(|w| fold(&name[w.0..w.1])).collect();
+                let ranges: Vec<(usize, usize)> = words(name).collect();
+                let words: Vec<String> = ranges.iter().map(|&(s, e)| fold(&name[s..e])).collect();
+                let stem: Vec<bool> = ranges
+                    .iter()
+                    .map(|&(_, e)| name[e..].starts_with(stems::MARKER))
+                    .collect();
                 let Some(first) = words.first().cloned() else {
                     return Err(GazetteerError::EmptyName {
                         id: entity.id.clone(),
@@ -187,18 +202,24 @@ impl Gazetteer {
                 };
                 let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
                 let capitals_only = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-                index.entry(first).or_default().push(Pattern {
+                let by_first = if stem[0] { &mut stems } else { &mut index };
+                by_first.entry(first).or_default().push(Pattern {
                     words,
+                    stem,
                     capitals_only,
                     entity: i,
                 });
             }
         }
-        for patterns in index.values_mut() {
+        for patterns in index.values_mut().chain(stems.values_mut()) {
             // Longest first; ties keep file order (stable sort).
             patterns.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
-        Ok(Gazetteer { entities, index })
+        Ok(Gazetteer {
+            entities,
+            index,
+            stems,
+        })
     }
 
     /// The entries, in file order.
@@ -238,18 +259,41 @@ impl Gazetteer {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let hit = self.index.get(folded[i]).and_then(|patterns| {
-                patterns.iter().find(|p| {
-                    let n = p.words.len();
-                    i + n <= tokens.len()
-                        && p.words.iter().zip(&folded[i..i + n]).all(|(a, b)| a == b)
-                        && (!p.capitals_only
-                            || tokens[i..i + n]
-                                .iter()
-                                .all(|&(s, e)| text[s..e].chars().all(|c| !c.is_lowercase())))
-                        && joined_as_one_name(text, &tokens[i..i + n])
-                })
-            });
+            let matches = |p: &&Pattern| {
+                let n = p.words.len();
+                i + n <= tokens.len()
+                    && (0..n).all(|k| {
+                        if p.stem[k] {
+                            stems::matches_stem(folded[i + k], &p.words[k])
+                        } else {
+                            folded[i + k] == p.words[k]
+                        }
+                    })
+                    && (!p.capitals_only
+                        || tokens[i..i + n]
+                            .iter()
+                            .all(|&(s, e)| text[s..e].chars().all(|c| !c.is_lowercase())))
+                    && joined_as_one_name(text, &tokens[i..i + n])
+            };
+            // A name spelled out in full first, then stems, the longest stem
+            // (shortest ending) first; among them the name of most words wins,
+            // so "Нагорного Карабаха" is one mention, not "Карабаха" alone.
+            let exact = self
+                .index
+                .get(folded[i])
+                .and_then(|ps| ps.iter().find(matches));
+            let mut hit = exact;
+            if !self.stems.is_empty() {
+                for stem in stems::stems_of(folded[i]) {
+                    let Some(p) = self.stems.get(stem).and_then(|ps| ps.iter().find(matches))
+                    else {
+                        continue;
+                    };
+                    if hit.is_none_or(|h| p.words.len() > h.words.len()) {
+                        hit = Some(p);
+                    }
+                }
+            }
             match hit {
                 Some(p) => {
                     let n = p.words.len();
@@ -306,6 +350,7 @@ pub(super) fn joined_as_one_name(text: &str, tokens: &[(usize, usize)]) -> bool 
 }
 
 mod candidates;
+pub mod stems;
 mod words;
 
 pub use candidates::{candidates, merge_candidates, Candidate};

@@ -165,3 +165,193 @@ fn candidates_of_slices_merge_into_those_of_the_whole() {
         assert_eq!(merged, whole, "split at {split}");
     }
 }
+
+/// The (id, variant) pairs `text` yields, as `&str`s for short asserts.
+fn found(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+    ids(g, text)
+}
+
+fn pairs<'a>(expected: &[(&'a str, &'a str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|&(id, v)| (id.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn russian_names_match_in_their_case_forms() {
+    let g = Gazetteer::default();
+    let text = "Премьер-министр Армении Никол Пашинян встретился с президентом \
+        Азербайджана Ильхамом Алиевым. Эрдоган заявил, что Турция поддерживает \
+        Баку. В Нагорном Карабахе, который армяне называют Арцахом, Степанакерт \
+        азербайджанцы называют Ханкенди. Турецкий лидер говорил о Шуше, Москва \
+        о России и Российской Федерации, а СССР и США о Южном Кавказе.";
+    assert_eq!(
+        found(&g, text),
+        pairs(&[
+            ("armenia", "Армении"),
+            ("pashinyan", "Никол Пашинян"),
+            ("azerbaijan", "Азербайджана"),
+            ("aliyev", "Ильхамом Алиевым"),
+            ("erdogan", "Эрдоган"),
+            ("turkey", "Турция"),
+            ("baku", "Баку"),
+            ("nagorno-karabakh", "Нагорном Карабахе"),
+            ("armenian", "армяне"),
+            ("nagorno-karabakh", "Арцахом"),
+            ("stepanakert", "Степанакерт"),
+            ("azerbaijani", "азербайджанцы"),
+            ("stepanakert", "Ханкенди"),
+            ("turkish", "Турецкий"),
+            ("shusha", "Шуше"),
+            ("moscow", "Москва"),
+            ("russia", "России"),
+            ("russia", "Российской Федерации"),
+            ("soviet-union", "СССР"),
+            ("united-states", "США"),
+            ("south-caucasus", "Южном Кавказе"),
+        ])
+    );
+}
+
+#[test]
+fn armenian_names_match_with_their_endings() {
+    let g = Gazetteer::default();
+    // "Ալիև" and "Ալիեւ" are the same name: the ligature և folds to եւ.
+    let text = "ՀՀ վարչապետ Նիկոլ Փաշինյանը Երևանում հանդիպել է Ադրբեջանի \
+        նախագահ Իլհամ Ալիևի հետ։ Ալիեւը խոսեց Ղարաբաղում և Արցախում \
+        ապրող հայերի մասին, Ստեփանակերտից մինչև Շուշի։ Հայաստանի և \
+        Թուրքիայի սահմանը փակ է, ասաց Էրդողանը։";
+    assert_eq!(
+        found(&g, text),
+        pairs(&[
+            ("armenia", "ՀՀ"),
+            ("pashinyan", "Նիկոլ Փաշինյանը"),
+            ("yerevan", "Երևանում"),
+            ("azerbaijan", "Ադրբեջանի"),
+            ("aliyev", "Իլհամ Ալիևի"),
+            ("aliyev", "Ալիեւը"),
+            ("nagorno-karabakh", "Ղարաբաղում"),
+            ("nagorno-karabakh", "Արցախում"),
+            ("armenian", "հայերի"),
+            ("stepanakert", "Ստեփանակերտից"),
+            ("shusha", "Շուշի"),
+            ("armenia", "Հայաստանի"),
+            ("turkey", "Թուրքիայի"),
+            ("erdogan", "Էրդողանը"),
+        ])
+    );
+}
+
+#[test]
+fn azerbaijani_names_match_with_suffixes_written_without_apostrophe() {
+    let g = Gazetteer::default();
+    let text = "Prezident İlham Əliyevin Şuşada çıxışı: Azərbaycan Dağlıq \
+        Qarabağda və Xankəndidə suverenliyini bərpa etdi. Ermənistanın baş \
+        naziri Nikol Paşinyanın bəyanatı, Türkiyənin dəstəyi və Rusiyanın \
+        mövqeyi Bakıda müzakirə olundu.";
+    assert_eq!(
+        found(&g, text),
+        pairs(&[
+            ("aliyev", "İlham Əliyevin"),
+            ("shusha", "Şuşada"),
+            ("azerbaijan", "Azərbaycan"),
+            ("nagorno-karabakh", "Dağlıq Qarabağda"),
+            ("stepanakert", "Xankəndidə"),
+            ("armenia", "Ermənistanın"),
+            ("pashinyan", "Nikol Paşinyanın"),
+            ("turkey", "Türkiyənin"),
+            ("russia", "Rusiyanın"),
+            ("baku", "Bakıda"),
+        ])
+    );
+}
+
+#[test]
+fn turkish_suffixes_after_an_apostrophe_leave_the_name_whole() {
+    let g = Gazetteer::default();
+    let text = "Cumhurbaşkanı Erdoğan'ın Şuşa'daki açıklaması: Türkiye, \
+        Azerbaycan’ın Dağlık Karabağ'daki egemenliğini destekliyor. Ermenistan \
+        Başbakanı Paşinyan ile Aliyev Hankendi'de değil Rusya'da görüştü; \
+        Ermeniler ve Türkler NATO'yu izledi.";
+    assert_eq!(
+        found(&g, text),
+        pairs(&[
+            ("erdogan", "Erdoğan"),
+            ("shusha", "Şuşa"),
+            ("turkey", "Türkiye"),
+            ("azerbaijan", "Azerbaycan"),
+            ("nagorno-karabakh", "Dağlık Karabağ"),
+            ("armenia", "Ermenistan"),
+            ("pashinyan", "Paşinyan"),
+            ("aliyev", "Aliyev"),
+            ("stepanakert", "Hankendi"),
+            ("russia", "Rusya"),
+            ("armenian", "Ermeniler"),
+            ("turkish", "Türkler"),
+            ("nato", "NATO"),
+        ])
+    );
+}
+
+#[test]
+fn adjectives_and_demonyms_go_to_the_peoples_not_the_countries() {
+    let g = Gazetteer::default();
+    let text = "турецкого армянских азербайджанец иранцев россияне русская \
+        российскими իրանական ադրբեջանցին Azərbaycanlılar İranlı";
+    let found: Vec<String> = found(&g, text).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        found,
+        [
+            "turkish",
+            "armenian",
+            "azerbaijani",
+            "iranian",
+            "russian",
+            "russian",
+            "russian",
+            "iranian",
+            "azerbaijani",
+            "azerbaijani",
+            "iranian"
+        ]
+    );
+}
+
+#[test]
+fn ordinary_russian_and_armenian_prose_names_nothing() {
+    let g = Gazetteer::default();
+    let russian = "В понедельник правительство обсудило бюджет на следующий год. \
+        Министр финансов заявил, что инфляция замедлилась, а цены на продукты \
+        стабилизировались. Жители города жалуются на пробки и ремонт дорог; \
+        мэрия обещает открыть новые станции метро к осени. Армия провела \
+        учения у моря, туристы вернулись с гор, грузовик застрял в черном \
+        снегу, а на рынке продают сирийский сыр, москвичи и турист Карабас.";
+    assert_eq!(found(&g, russian), pairs(&[]));
+    let armenian = "Կառավարությունը երկուշաբթի քննարկել է հաջորդ տարվա \
+        բյուջեն։ Ֆինանսների նախարարը հայտարարել է, որ գնաճը դանդաղել է, և \
+        մթերքների գները կայունացել են։ Քաղաքի բնակիչները բողոքում են \
+        խցանումներից, իսկ քաղաքապետարանը խոստանում է նոր կայարաններ։";
+    assert_eq!(found(&g, armenian), pairs(&[]));
+}
+
+#[test]
+fn a_stem_takes_only_a_short_ending_in_its_own_script() {
+    let g = Gazetteer::from_toml(
+        "[[entity]]\nid='k'\nname='Karabakh'\nkind='place'\naliases=['Карабах*', 'Qarabağ*']\n",
+    )
+    .unwrap();
+    let ids_of = |text: &str| found(&g, text);
+    assert_eq!(ids_of("Карабахом")[0].1, "Карабахом");
+    // Four letters is a derived word, not a case ending.
+    assert!(ids_of("карабахский карабахцами").is_empty());
+    // An ending in another script is not an ending.
+    assert!(ids_of("Карабахxy Qarabağом").is_empty());
+    assert_eq!(ids_of("Qarabağdan")[0].1, "Qarabağdan");
+    // Without the marker a name matches only itself.
+    let plain = Gazetteer::from_toml(
+        "[[entity]]\nid='k'\nname='Karabakh'\nkind='place'\naliases=['Карабах']\n",
+    )
+    .unwrap();
+    assert!(ids(&plain, "Карабаха").is_empty());
+}

@@ -60,7 +60,8 @@ impl Iterator for Words<'_> {
 
 /// Folds a word for matching: lower case, diacritics removed, and the
 /// letters that do not decompose mapped by hand (Turkish ı and İ,
-/// Azerbaijani ə, ø, ł, đ, ß, æ, œ).
+/// Azerbaijani ə, ø, ł, đ, ß, æ, œ, and the Armenian ligature և, which
+/// outlets also write as its two letters եւ: "Ալիև" and "Ալիեւ" are one name).
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     fold_into(word, &mut out);
@@ -84,6 +85,7 @@ pub(super) fn fold_into(word: &str, out: &mut String) {
             'ß' => out.push_str("ss"),
             'æ' | 'Æ' => out.push_str("ae"),
             'œ' | 'Œ' => out.push_str("oe"),
+            'և' => out.push_str("եւ"),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => decompose_canonical(c, |d| {
                 if !is_combining_mark(d) {

@@ -8,6 +8,7 @@ use super::index::{search_words, SearchIndex};
 use super::parse::{parse_query, Query, Term};
 use super::snippet::{highlight, Marker};
 use super::{AliasMatch, Correction, Filters, Hit, SearchOptions, SearchResults, Sort};
+use crate::entities::stems;
 use crate::model::Article;
 #[cfg(test)]
 use order::interleave;
@@ -293,10 +294,17 @@ impl SearchIndex {
                 if words.is_empty() || typed_in_group.contains(words) {
                     continue;
                 }
+                // A gazetteer stem ("Карабах*") is searched as the prefix
+                // it is, and named without its marker.
+                let shown = stems::without_markers(name);
                 let alias_term = if words.len() == 1 {
-                    Term::word(name.as_str())
+                    Term::Word {
+                        text: shown.clone(),
+                        prefix: name.ends_with(stems::MARKER),
+                        open: false,
+                    }
                 } else {
-                    Term::Phrase(name.clone())
+                    Term::Phrase(shown.clone())
                 };
                 if let Some(mut alt) = self.resolve(analyzer, &alias_term) {
                     if out.iter().any(|o| o.kind == alt.kind) || alt.kind == resolved.kind {
@@ -306,7 +314,7 @@ impl SearchIndex {
                     alt.plain_word = None;
                     alt.origin = Origin::Alias {
                         searched: text.trim().to_string(),
-                        name: name.clone(),
+                        name: shown,
                     };
                     out.push(alt);
                 }

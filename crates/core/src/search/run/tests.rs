@@ -217,6 +217,32 @@ fn multi_word_aliases_are_phrases() {
 }
 
 #[test]
+fn a_stem_alias_finds_its_case_forms_and_is_named_without_its_marker() {
+    let a = articles(&[
+        ("a", "в Нагорном Карабахе"),
+        ("b", "in Karabakh"),
+        ("c", "Karabakhi"),
+    ]);
+    let config = SearchConfig {
+        aliases: vec![vec!["Karabakh".into(), "Карабах*".into()]],
+        typo_threshold: 0,
+        ..Default::default()
+    };
+    let index = SearchIndex::build(&a, &config);
+    let r = index.search_text(
+        &a,
+        "karabakh",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
+    hits.sort_unstable();
+    assert_eq!(hits, [0, 1]);
+    assert_eq!(r.aliases_matched[0].also_matching, "Карабах");
+}
+
+#[test]
 fn aliases_that_match_nothing_are_not_reported() {
     let a = articles(&[("a", "in Shusha")]);
     let config = SearchConfig {
