@@ -31,7 +31,7 @@
 //! ```toml
 //! [duplicates]
 //! threshold = 0.9     # near-duplicates: Jaccard similarity of 5-word shingles
-//! min_words = 25      # shorter bodies are never merged
+//! min_words = 25      # shorter bodies merge only when identical, headline too
 //!
 //! [repetition]        # furniture by repetition within one outlet
 //! min_articles = 3    # a line in at least this many of the outlet's articles
@@ -92,8 +92,9 @@ pub struct DuplicateSettings {
     /// similarity (0 < threshold ≤ 1) are near-duplicates; 1 merges only
     /// identical shingle sets. Default 0.9.
     pub threshold: f64,
-    /// Bodies with fewer words than this are never merged (too short to
-    /// tell a copy from a coincidence). Default 25.
+    /// Bodies with fewer words than this are never merged as
+    /// near-duplicates (too short to tell a copy from a coincidence), and
+    /// as identical only under the same headline. Default 25.
     pub min_words: usize,
 }
 

@@ -148,7 +148,7 @@ fn near_duplicates_merge_above_the_threshold_and_not_below() {
 }
 
 #[test]
-fn short_bodies_are_never_merged() {
+fn short_bodies_under_other_headlines_are_not_merged() {
     let (articles, _) = run(
         "",
         &[

@@ -16,7 +16,11 @@
 //!   memory grow linearly with the corpus (a 512-byte signature per
 //!   article).
 //!
-//! Bodies shorter than `min_words` (default 25) are never merged.
+//! Bodies shorter than `min_words` (default 25) are never merged as
+//! near-duplicates (a few shared words say little), and as identical only
+//! when their headlines are the same words too: two copies of one short
+//! wire item merge, two stories whose body is one boilerplate line ("Photo
+//! gallery.") do not.
 //!
 //! **Which copy is kept** is decided the same way on every run: the
 //! earliest published (in the bundle's date order, undated last), then the
@@ -38,11 +42,14 @@ pub const SHINGLE: usize = 5;
 const BINS: usize = 128;
 
 /// What duplicate detection needs to know about one article: computed
-/// once per article (the CLI does it on its worker threads), 540 bytes.
+/// once per article (the CLI does it on its worker threads), 548 bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fingerprint {
     /// Hash of the normalised body; `None` for an empty body.
     exact: Option<u128>,
+    /// Hash of the normalised headline: identical short bodies must share
+    /// it to merge.
+    headline: u64,
     /// Number of body words.
     words: usize,
     /// One-permutation MinHash signature of the shingle set (empty when
@@ -57,6 +64,7 @@ impl Fingerprint {
         if tokens.is_empty() {
             return Fingerprint {
                 exact: None,
+                headline: 0,
                 words: 0,
                 signature: Box::new([]),
             };
@@ -90,8 +98,10 @@ impl Fingerprint {
                 v.wrapping_add((d as u32).wrapping_mul(0x9E37_79B9))
             };
         }
+        let headline = words(&article.headline).fold(0x2545_f491_4f6c_dd1d, |h, t| mix(h ^ t));
         Fingerprint {
             exact: Some(u128::from(a) << 64 | u128::from(b)),
+            headline,
             words: tokens.len(),
             signature: signature.into_boxed_slice(),
         }
@@ -210,26 +220,28 @@ fn ascii_word_hash(word: &[u8]) -> u64 {
 fn body_tokens(article: &Article) -> Vec<u64> {
     let mut out = Vec::new();
     for p in article.paragraphs.iter().filter(|p| p.role == Role::Body) {
-        if p.text.is_ascii() {
-            // The same words, split on bytes: in ASCII the alphanumeric
-            // characters are exactly the ASCII letters and digits.
-            out.extend(
-                p.text
-                    .as_bytes()
-                    .split(|b| !b.is_ascii_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(ascii_word_hash),
-            );
-            continue;
-        }
-        out.extend(
-            p.text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(word_hash),
-        );
+        out.extend(words(&p.text));
     }
     out
+}
+
+/// A text's words (letters and digits), hashed, in order.
+fn words(text: &str) -> Box<dyn Iterator<Item = u64> + '_> {
+    if text.is_ascii() {
+        // The same words, split on bytes: in ASCII the alphanumeric
+        // characters are exactly the ASCII letters and digits.
+        return Box::new(
+            text.as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(ascii_word_hash),
+        );
+    }
+    Box::new(
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(word_hash),
+    )
 }
 
 /// The hashes of the 5-word shingles (the whole text when shorter).
@@ -274,4 +286,50 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// Fingerprints of every article, in order.
 pub fn fingerprints(articles: &[Article]) -> Vec<Fingerprint> {
     articles.iter().map(Fingerprint::of).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::parse_plain_text;
+
+    fn merged(files: &[(&str, &str)]) -> (Vec<Article>, Vec<Merge>) {
+        let mut articles: Vec<Article> = files
+            .iter()
+            .map(|(id, text)| parse_plain_text(id, &format!("{id}.txt"), text).unwrap())
+            .collect();
+        let prints = fingerprints(&articles);
+        let merges = merge_duplicates(&mut articles, &prints, &DuplicateSettings::default());
+        (articles, merges)
+    }
+
+    /// QA: two byte-identical two-line wire items were both kept.
+    #[test]
+    fn identical_short_articles_merge() {
+        let item = "Short identical wire item\nAliyev met Erdogan in Ankara on Monday.\n";
+        // The second copy as another outlet's CMS saved it: other spacing.
+        let respaced = "Short identical  wire item\n\nAliyev met Erdogan\tin Ankara on Monday.";
+        let (articles, merges) = merged(&[("same1", item), ("same2", respaced)]);
+        assert_eq!(articles.len(), 1, "{articles:?}");
+        assert_eq!(articles[0].duplicates[0].id, "same2");
+        assert!(merges[0].exact);
+    }
+
+    #[test]
+    fn short_identical_bodies_under_other_headlines_stay_apart() {
+        let (articles, _) = merged(&[
+            ("a", "Gallery: Baku\nPhoto gallery."),
+            ("b", "Gallery: Yerevan\nPhoto gallery."),
+        ]);
+        assert_eq!(articles.len(), 2);
+    }
+
+    #[test]
+    fn short_near_duplicates_stay_apart() {
+        let (articles, _) = merged(&[
+            ("a", "Wire item\nAliyev met Erdogan in Ankara on Monday."),
+            ("b", "Wire item\nAliyev met Erdogan in Ankara on Tuesday."),
+        ]);
+        assert_eq!(articles.len(), 2);
+    }
 }

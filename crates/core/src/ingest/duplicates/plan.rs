@@ -99,9 +99,9 @@ pub fn plan_merges(
 ) -> MergePlan {
     assert_eq!(summaries.len(), fingerprints.len(), "one fingerprint each");
     let n = summaries.len();
-    let eligible = |i: usize| {
-        fingerprints[i].exact.is_some() && fingerprints[i].words >= settings.min_words.max(1)
-    };
+    // A body long enough to be compared by its words; a shorter one is
+    // merged only with identical copies under the same headline.
+    let long = |i: usize| fingerprints[i].words >= settings.min_words.max(1);
     // The order in which copies are kept: earliest first, then by id.
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| keep_order(&summaries[a], &summaries[b]));
@@ -109,14 +109,13 @@ pub fn plan_merges(
     for (r, &i) in order.iter().enumerate() {
         rank[i] = r;
     }
-    // Identical bodies: groups by hash, each represented by its first
-    // member in keep order.
-    let mut groups: HashMap<u128, Vec<usize>> = HashMap::new();
+    // Identical bodies: groups by hash (and, for short bodies, headline),
+    // each represented by its first member in keep order.
+    let mut groups: HashMap<(u128, Option<u64>), Vec<usize>> = HashMap::new();
     for &i in &order {
-        if eligible(i) {
-            if let Some(h) = fingerprints[i].exact {
-                groups.entry(h).or_default().push(i);
-            }
+        if let Some(h) = fingerprints[i].exact {
+            let headline = (!long(i)).then_some(fingerprints[i].headline);
+            groups.entry((h, headline)).or_default().push(i);
         }
     }
     let mut representative = vec![usize::MAX; n];
@@ -136,7 +135,7 @@ pub fn plan_merges(
     // 1.6 million entries, and no allocation each.)
     let mut banded: Vec<(usize, u64, usize)> = Vec::new();
     for &i in &order {
-        if representative[i] != i {
+        if representative[i] != i || !long(i) {
             continue;
         }
         let signature = &fingerprints[i].signature;
