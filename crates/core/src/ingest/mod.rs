@@ -36,6 +36,7 @@ pub mod text;
 
 mod facts;
 mod ingester;
+mod invisible;
 
 pub use ingester::Ingester;
 

@@ -6,7 +6,7 @@ use super::{one_line, Ingester};
 use crate::ingest::formats::WebPage;
 use crate::ingest::roles::{self, Line};
 use crate::ingest::IngestError;
-use crate::model::{Article, Paragraph, Role};
+use crate::model::{Article, Paragraph, Provenance, Role};
 
 /// Rules that guess a role from a line's place under the headline. A page
 /// needs no guess: its dek is its standfirst, its captions are figcaptions.
@@ -23,6 +23,7 @@ impl Ingester<'_> {
         let WebPage {
             meta,
             paragraphs: blocks,
+            time,
         } = page;
         // One line per block: a block's own line breaks (a <br>, a <pre>)
         // do not make it two paragraphs.
@@ -75,6 +76,22 @@ impl Ingester<'_> {
                 });
             }
         }
-        Ok(self.finish(id, file, headline, paragraphs, &meta))
+        let mut article = self.finish(id, file, headline, paragraphs, &meta);
+        // The date a `<time>` element gave went in as the page's metadata
+        // (so it is parsed, and dates the text's month-and-day mentions,
+        // as a `<meta>` date would be); its note names the element and
+        // what the page shows. A date the manifest curated is left alone.
+        if let (Some(time), Some(published)) = (&time, &mut article.published) {
+            let from_time = published.source == Provenance::FrontMatter
+                && published.note.as_deref()
+                    == Some(format!("metadata date {:?}", time.datetime).as_str());
+            if from_time {
+                published.note = Some(format!(
+                    "the page's <time datetime={:?}>, shown as {:?}",
+                    time.datetime, time.shown
+                ));
+            }
+        }
+        Ok(article)
     }
 }

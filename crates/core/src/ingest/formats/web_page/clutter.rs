@@ -8,6 +8,8 @@
 
 use dom_query::{Document, NodeRef};
 
+use crate::ingest::invisible::remove_invisible;
+
 /// Tags that are page furniture wherever they are. `header` is only
 /// furniture outside the article: inside it, it holds the headline and the
 /// standfirst.
@@ -76,7 +78,7 @@ fn is_furniture(node: &NodeRef<'_>) -> bool {
 
 /// The element that holds the article: `<article>`, else `<main>`, else
 /// `[role=main]`, else the page's body.
-fn container_selector(doc: &Document) -> &'static str {
+pub fn container_selector(doc: &Document) -> &'static str {
     ["article", "main", "[role=main]"]
         .into_iter()
         .find(|s| doc.select(s).exists())
@@ -114,9 +116,14 @@ pub fn remove_furniture(doc: &Document) {
     }
 }
 
-/// Normalises whitespace: one space between words, none at the ends.
+/// Normalises whitespace: one space between words, none at the ends; and
+/// removes the invisible characters that split words, which a page can
+/// write as entities (`&shy;`, `&#8203;`) the decoded file did not hold.
 pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    remove_invisible(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Takes the article's standfirst element out of the page and returns its

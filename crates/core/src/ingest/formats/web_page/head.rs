@@ -20,6 +20,21 @@ pub fn meta(doc: &Document, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// The page's canonical address (`<link rel="canonical" href>`), when it
+/// is an absolute http(s) URL: a relative one has no site to resolve
+/// against, and other schemes are no address for a reader.
+pub fn canonical(doc: &Document) -> Option<String> {
+    doc.select(r#"link[rel~="canonical" i][href]"#)
+        .nodes()
+        .iter()
+        .filter_map(|n| n.attr("href"))
+        .map(|h| h.trim().to_string())
+        .find(|h| {
+            let lower = h.to_ascii_lowercase();
+            (lower.starts_with("https://") || lower.starts_with("http://")) && h.len() > 8
+        })
+}
+
 /// The page's `<title>`.
 pub fn title(doc: &Document) -> Option<String> {
     Some(squash(&doc.select("head title, title").first().text())).filter(|t| !t.is_empty())

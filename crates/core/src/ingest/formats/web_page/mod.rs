@@ -12,11 +12,17 @@
 //!    forms and adverts are removed; the standfirst and byline are taken
 //!    out, so they are read as what they are and not as body paragraphs.
 //! 3. **Main text**: Readability (`dom_smoothie`) over what is left, one
-//!    paragraph per block; figure captions are captions.
+//!    paragraph per block; figure captions are captions, and a line that
+//!    only shows the date (what is left of "Author | 25 September 2023"
+//!    once the byline is taken out) is furniture ([`time`]).
+//!
+//! When no `<meta>` tag or JSON-LD gives the publication date, the
+//! article's `<time datetime>` does ([`time::publication_time`]).
 
 mod clutter;
 mod head;
 mod json_ld;
+mod time;
 
 use dom_query::Document;
 use dom_smoothie::Readability;
@@ -26,6 +32,7 @@ use crate::ingest::{IngestError, Metadata};
 use crate::model::{Paragraph, Role};
 
 use clutter::squash;
+pub use time::PageTime;
 
 /// A saved page read: its metadata and its paragraphs after the headline,
 /// each with the role the page's markup gives it (body, caption, byline).
@@ -34,8 +41,13 @@ pub struct WebPage {
     /// Headline, standfirst, outlet, author, date, URL and language.
     pub meta: Metadata,
     /// The paragraphs in page order: body text, figure captions (rule
-    /// `html-figcaption`) and the byline (rule `html-byline`).
+    /// `html-figcaption`), the byline (rule `html-byline`) and lines that
+    /// only show the date (furniture, rule `html-date-line`).
     pub paragraphs: Vec<Paragraph>,
+    /// The `<time>` element that gave `meta.published`, when the page's
+    /// `<meta>` tags and JSON-LD gave none: so the date can name where it
+    /// was read.
+    pub time: Option<PageTime>,
 }
 
 /// The elements whose text is a paragraph of the main text.
@@ -67,6 +79,12 @@ pub fn page(text: &str, file: &str) -> Result<WebPage, IngestError> {
     let mut meta = page_metadata(&readability);
     let h1 = clutter::article_h1(&readability.doc);
     clutter::remove_furniture(&readability.doc);
+    // Before the byline is taken out: it often holds the date.
+    let times = time::shown_times(&readability.doc);
+    let time = time::publication_time(&readability.doc).filter(|_| meta.published.is_none());
+    if let Some(time) = &time {
+        meta.published = Some(time.datetime.clone());
+    }
     let standfirst = clutter::take_standfirst(&readability.doc);
     let byline = clutter::take_byline(&readability.doc);
 
@@ -96,6 +114,12 @@ pub fn page(text: &str, file: &str) -> Result<WebPage, IngestError> {
         .flatten()
         .any(|h| same(h, &p.text))
     });
+    for p in paragraphs.iter_mut().filter(|p| p.role == Role::Body) {
+        if time::is_date_line(&p.text, &times, byline.as_deref()) {
+            p.role = Role::Furniture;
+            p.rule = Some("html-date-line".to_string());
+        }
+    }
     if let Some(byline) = &byline {
         paragraphs.insert(0, Paragraph::with_role(byline, Role::Byline, "html-byline"));
     }
@@ -112,7 +136,11 @@ pub fn page(text: &str, file: &str) -> Result<WebPage, IngestError> {
         meta.headline = head::title(&readability.doc)
             .map(|t| head::without_site_name(&t, meta.outlet.as_deref()));
     }
-    Ok(WebPage { meta, paragraphs })
+    Ok(WebPage {
+        meta,
+        paragraphs,
+        time,
+    })
 }
 
 /// The metadata the page states, read before any element is removed:
@@ -156,6 +184,7 @@ fn page_metadata(readability: &Readability) -> Metadata {
             .or_else(|| clean(found.published_time)),
         url: head::meta(doc, &["og:url"])
             .or(ld.url)
+            .or_else(|| head::canonical(doc))
             .or_else(|| clean(found.url)),
         language: clean(found.lang).or(ld.language),
         outlet,

@@ -5,6 +5,7 @@ use super::*;
 use crate::ingest::{default_gazetteer, Ingester};
 use crate::manifest::Manifest;
 use crate::model::Article;
+use crate::PartialDate;
 
 fn body(page: &WebPage) -> Vec<&str> {
     page.paragraphs
@@ -247,4 +248,111 @@ fn a_wrapper_with_an_advert_class_still_holds_the_article() {
     let (meta, text) = super::html(&html, "a.html").unwrap();
     assert_eq!(meta.headline.as_deref(), Some("Summit"));
     assert_eq!(text, format!("{paragraph}\n\n{paragraph}\n\n"));
+}
+
+/// QA (sozcu.html): the date only in the byline's `<time>`, the address
+/// only in `<link rel="canonical">`.
+const SOZCU: &str = r#"<!DOCTYPE html><html lang="tr"><head><meta charset="utf-8">
+<title>Erdoğan'dan Nahçıvan'da kritik mesaj - Sözcü Gazetesi</title>
+<meta property="og:site_name" content="Sözcü">
+<link rel="canonical" href="https://www.sozcu.com.tr/2023/dunya/erdogan-nahcivan-123/">
+</head><body><article>
+<h1>Erdoğan'dan Nahçıvan'da kritik mesaj</h1>
+<div class="meta"><span class="author">Mehmet Demir</span> | <time datetime="2023-09-25T15:45:00+03:00">25 Eylül 2023 15:45</time></div>
+<p>Cumhurbaşkanı Recep Tayyip Erdoğan, Nahçıvan'da Azerbaycan Cumhurbaşkanı İlham Aliyev ile görüştü. Erdoğan'ın açıklamaları Ermenistan'da tepkiyle karşılandı.</p>
+<p>Erdoğan, "Zengezur koridoru bölgenin kaderini değiştirecek" dedi. Paşinyan hükümeti açıklamaya tepki gösterdi.</p>
+</article></body></html>"#;
+
+#[test]
+fn the_bylines_time_dates_the_page() {
+    let a = article("sozcu.html", SOZCU);
+    let published = a.published.expect("dated by its <time>");
+    assert_eq!(Some(published.value), PartialDate::day(2023, 9, 25));
+    assert_eq!(published.value.precision(), crate::DatePrecision::Day);
+    assert_eq!(published.source, crate::model::Provenance::FrontMatter);
+    let note = published.note.unwrap();
+    assert!(
+        note.contains("<time datetime=") && note.contains("25 Eylül 2023"),
+        "{note}"
+    );
+}
+
+#[test]
+fn the_time_elements_date_gives_mentions_their_year() {
+    // QA (en_time.html), with a mention of a day without its year.
+    let html = r#"<html lang="en"><head><title>Erdogan in Nakhchivan - Daily Sabah</title>
+<meta property="og:site_name" content="Daily Sabah"></head><body>
+<article><h1>Erdogan in Nakhchivan</h1><div class="meta"><span class="author">John Smith</span> | <time datetime="2023-09-25T15:45:00+03:00">Sep 25, 2023 15:45</time></div>
+<p>President Recep Tayyip Erdogan met Ilham Aliyev in Nakhchivan on Monday.</p><p>The leaders had last met on 19 September.</p></article></body></html>"#;
+    let a = article("en_time.html", html);
+    assert_eq!(a.published.map(|p| p.value), PartialDate::day(2023, 9, 25));
+    // The date dates the month-and-day mentions, as a <meta> date would.
+    assert!(
+        a.mentioned_dates
+            .iter()
+            .any(|m| m.date == PartialDate::day(2023, 9, 19)),
+        "{:?}",
+        a.mentioned_dates
+    );
+}
+
+#[test]
+fn a_meta_date_beats_the_time_element() {
+    let html = SOZCU.replace(
+        "</head>",
+        r#"<meta property="article:published_time" content="2023-09-24T09:00:00Z"></head>"#,
+    );
+    let a = article("sozcu.html", &html);
+    let published = a.published.unwrap();
+    assert_eq!(Some(published.value), PartialDate::day(2023, 9, 24));
+    assert!(!published.note.unwrap().contains("<time"));
+}
+
+#[test]
+fn what_is_left_of_the_byline_line_is_furniture() {
+    let a = article("sozcu.html", SOZCU);
+    let line = a
+        .paragraphs
+        .iter()
+        .find(|p| p.text.contains("25 Eylül 2023"))
+        .expect("kept behind show everything");
+    assert_eq!(line.role, Role::Furniture, "{:?}", a.paragraphs);
+    assert_eq!(line.rule.as_deref(), Some("html-date-line"));
+    assert_eq!(a.body().count(), 2);
+}
+
+#[test]
+fn the_canonical_link_gives_the_address_when_only_http() {
+    let a = article("sozcu.html", SOZCU);
+    assert_eq!(
+        a.url.map(|u| u.value).as_deref(),
+        Some("https://www.sozcu.com.tr/2023/dunya/erdogan-nahcivan-123/")
+    );
+    for href in ["/2023/dunya/erdogan-nahcivan-123/", "javascript:alert(1)"] {
+        let html = SOZCU.replace(
+            "https://www.sozcu.com.tr/2023/dunya/erdogan-nahcivan-123/",
+            href,
+        );
+        assert_eq!(article("sozcu.html", &html).url, None, "{href}");
+    }
+    // og:url still comes first.
+    let html = SOZCU.replace(
+        "</head>",
+        r#"<meta property="og:url" content="https://sozcu.com.tr/og"></head>"#,
+    );
+    assert_eq!(
+        article("sozcu.html", &html).url.map(|u| u.value).as_deref(),
+        Some("https://sozcu.com.tr/og")
+    );
+}
+
+#[test]
+fn soft_hyphen_and_zero_width_space_entities_do_not_split_words() {
+    let html = SOZCU.replace(
+        "Nahçıvan'da Azerbaycan",
+        "Nah&shy;çıvan'da Azer&#8203;baycan",
+    );
+    let a = article("sozcu.html", &html);
+    let first = a.body().next().unwrap();
+    assert!(first.text.contains("Nahçıvan'da Azerbaycan"), "{first:?}");
 }
