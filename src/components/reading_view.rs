@@ -220,6 +220,30 @@ pub fn reading_view(props: &ReadingViewProps) -> Html {
                         <span class="source-text" title="Not a web address, so not a link">{ format!("source: {}", url.value) }</span>
                     }
                 </p>
+                if !article.duplicates.is_empty() {
+                    <div class="copies">
+                        <p>{ "The same text was also published:" }</p>
+                        <ul>
+                            { for article.duplicates.iter().map(|copy| html! {
+                                <li>
+                                    { copy.outlet.as_ref().map_or("outlet unknown", |o| o.value.as_str()) }
+                                    { " · " }
+                                    <DateLabel date={copy.published.clone()} />
+                                    if let Some(url) = copy.web_address() {
+                                        { " · " }
+                                        <a href={url.to_string()} rel="noopener noreferrer nofollow" title={format!("The copy at {url}")}>
+                                            { format!("at {}", dossier_core::web_host(url)) }
+                                        </a>
+                                    }
+                                    if let Some(headline) = &copy.headline {
+                                        { format!(" · as “{headline}”") }
+                                    }
+                                    { if copy.exact { " · identical".to_string() } else { format!(" · {:.0} % the same", copy.similarity * 100.0) } }
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                }
                 <p class="stats">
                     { format!("{words} words · {} min read", words.div_ceil(230).max(1)) }
                     <span class="entity-toggle">

@@ -137,6 +137,35 @@ test("dossier build turns any folder of articles into a site that opens from dis
   await context.close();
 });
 
+test("a text two outlets published is one result, found and shown under both", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dossier-copies-"));
+  const articles = join(dir, "articles");
+  mkdirSync(articles);
+  const body = "Talks in Baku went on late into the night, with ministers of both countries and their advisers, and ended with a statement on the border, transport links and prisoners that each side read in its own way.";
+  writeFileSync(join(articles, "x.md"), `---\ntitle: Talks in Baku\ndate: 2023-09-20\nsource: Outlet X\nurl: https://x.example/talks\n---\n\n${body}\n`);
+  writeFileSync(join(articles, "y.md"), `---\ntitle: Talks in Baku\ndate: 2023-09-21\nsource: Outlet Y\nurl: javascript:alert(1)\n---\n\n${body}\n`);
+  writeFileSync(join(articles, "z.md"), `---\ntitle: Another story\ndate: 2023-09-22\nsource: Outlet Z\nurl: https://z.example/other\n---\n\nSomething else entirely.\n`);
+  const site = join(dir, "site");
+  dossier("build", articles, "--out", site);
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(pathToFileURL(join(site, "index.html")).href);
+  assert.deepEqual((await headlines(page)).sort(), ["Another story", "Talks in Baku"]);
+  const outlets = await page.$$eval("fieldset.facet", (sets) => {
+    const set = sets.find((s) => s.querySelector("legend").textContent === "Outlet");
+    return [...set.querySelectorAll("li")].map((li) => li.innerText.replace(/\s+/g, " ").trim());
+  });
+  assert.deepEqual(outlets.sort(), ["Outlet X 1", "Outlet Y 1", "Outlet Z 1"]);
+  await searchFilters(page, 'outlet:"Outlet Y"', 1);
+  await page.locator("ol.article-list a.headline").click();
+  const copies = page.locator(".copies li");
+  await copies.first().waitFor();
+  assert.match(await copies.first().innerText(), /^Outlet Y · 21 September 2023 · identical$/);
+  // The copy's address was not a web address: no link is made of it.
+  assert.equal(await page.locator(".copies a").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("dossier verify fails when one byte of a site changes", () => {
   const dir = mkdtempSync(join(tmpdir(), "dossier-verify-"));
   const site = join(dir, "site");

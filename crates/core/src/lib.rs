@@ -48,5 +48,5 @@ pub mod stats;
 
 pub use bundle::{Bundle, SiteInfo};
 pub use date::{DatePrecision, PartialDate};
-pub use model::{web_host, Mention, MentionedDate, Quote, YearSource};
+pub use model::{web_address, web_host, Mention, MentionedDate, Quote, YearSource};
 pub use model::{Article, Fact, Paragraph, Provenance, Role};

@@ -102,17 +102,20 @@ pub struct DuplicateOf {
     pub exact: bool,
 }
 
+impl DuplicateOf {
+    /// The copy's address, when it is a web address (see [`web_address`]).
+    pub fn web_address(&self) -> Option<&str> {
+        web_address(&self.url.as_ref()?.value)
+    }
+}
+
 impl Article {
     /// The original's address when it is a web address (`http:` or
     /// `https:`), the only kind a page should make a link of: the address
     /// comes from the article's file, and a `javascript:` or `data:` one
     /// would run or show something else when clicked.
     pub fn web_address(&self) -> Option<&str> {
-        let url = self.url.as_ref()?.value.trim();
-        let scheme = url.split_once("://")?.0;
-        let web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
-        let host = web_host(url);
-        (web && !host.is_empty() && !url.chars().any(char::is_whitespace)).then_some(url)
+        web_address(&self.url.as_ref()?.value)
     }
 
     /// The paragraphs a reader reads by default: body text, without captions
@@ -366,6 +369,16 @@ impl Provenance {
     pub fn is_approximate(&self) -> bool {
         matches!(self, Provenance::Manifest | Provenance::Estimated)
     }
+}
+
+/// `url` if it is an `http(s)` address with a host and no spaces, the
+/// only kind the explorer makes a link of (a `javascript:` one never is).
+pub fn web_address(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once("://")?.0;
+    let web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+    let host = web_host(url);
+    (web && !host.is_empty() && !url.chars().any(char::is_whitespace)).then_some(url)
 }
 
 /// The host of a web address, without `www.` (`https://www.antiwar.com/x`

@@ -369,3 +369,35 @@ fn languages_are_named_and_filtered_by_code() {
         [("ru", "Russian", 2), ("hy", "Armenian", 1), ("xx", "xx", 1)]
     );
 }
+
+#[test]
+fn a_merged_copy_counts_for_its_own_outlet_too() {
+    let mut articles = corpus();
+    articles[2].duplicates.push(crate::model::DuplicateOf {
+        id: "copy".into(),
+        source_file: "copy.md".into(),
+        headline: None,
+        outlet: Some(Fact::new("C".into(), Provenance::Manifest)),
+        published: None,
+        url: None,
+        similarity: 1.0,
+        exact: true,
+    });
+    let index = SearchIndex::build(&articles, &SearchConfig::default());
+    let all = index.search_text(
+        &articles,
+        "",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(counts(&all.facets.outlets), [("A", 2), ("B", 1), ("C", 1)]);
+    let c = index.search_text(
+        &articles,
+        "outlet:C",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(c.hits.iter().map(|h| h.article).collect::<Vec<_>>(), [2]);
+}

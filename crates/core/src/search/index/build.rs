@@ -11,8 +11,18 @@ use crate::model::Article;
 /// Marks a term whose stem in some language is not computed yet.
 const UNSTEMMED: u32 = u32::MAX;
 
+/// The outlets that printed the article: its own, then those of the
+/// copies merged into it, so the outlet facet and `outlet:` find a text
+/// under every outlet that published it.
 fn outlet_of(article: &Article) -> Vec<&str> {
-    article.outlet.iter().map(|f| f.value.as_str()).collect()
+    let mut outlets: Vec<&str> = Vec::new();
+    let copies = article.duplicates.iter().filter_map(|d| d.outlet.as_ref());
+    for outlet in article.outlet.iter().chain(copies) {
+        if !outlets.contains(&outlet.value.as_str()) {
+            outlets.push(&outlet.value);
+        }
+    }
+    outlets
 }
 
 fn author_of(article: &Article) -> Vec<&str> {
