@@ -76,6 +76,13 @@ pub fn open(dir: &Path, options: &Options) -> Result<Corpus> {
         publish_report(&corpus.report, options)?;
     }
     let report = &corpus.report;
+    // Said whether or not the report is asked for: a manifest that looks
+    // read but is not would silently leave articles unlabelled.
+    for f in &report.files {
+        if f.notes.iter().any(|n| n == corpus::NESTED_MANIFEST) {
+            eprintln!("dossier: warning: {}: {}", f.file, corpus::NESTED_MANIFEST);
+        }
+    }
     if fatal {
         let failed = report.files.iter().filter(|f| !f.errors.is_empty()).count();
         let manifest = match report.errors.len() {
@@ -213,6 +220,31 @@ mod tests {
             first.published.as_ref().unwrap().value.to_string(),
             "8 September 2021"
         );
+    }
+
+    #[test]
+    fn a_manifest_in_a_sub_folder_is_reported_as_not_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("sub")).unwrap();
+        write(tmp.path(), "a.txt", "Headline\nBody");
+        write(&tmp.path().join("sub"), "b.txt", "Other\nBody");
+        write(
+            &tmp.path().join("sub"),
+            MANIFEST_NAME,
+            "[articles.b]\noutlet = \"Nested\"\n",
+        );
+        let report_path = tmp.path().join("report.json");
+        let bundle = ingest_with(tmp.path(), &quiet(false, Some(report_path.clone()))).unwrap();
+        assert!(bundle.articles.iter().all(|a| a.outlet.is_none()));
+        let report = read_report(&report_path);
+        let nested = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["file"] == "sub/dossier.toml")
+            .unwrap();
+        assert_eq!(nested["outcome"], "skipped");
+        assert_eq!(nested["notes"][0], corpus::NESTED_MANIFEST);
     }
 
     #[test]

@@ -69,6 +69,12 @@ impl Corpus {
     }
 }
 
+/// Why a `dossier.toml` in a sub-folder changed nothing: only the articles
+/// folder's own manifest is read, and its keys name files below it.
+pub const NESTED_MANIFEST: &str =
+    "not read: only the dossier.toml at the top of the articles folder is; \
+move these settings there, naming the files by their path (for example [articles.\"sub/name\"])";
+
 /// What reading one file gave.
 enum Read {
     Manifest,
@@ -214,7 +220,12 @@ pub fn read(dir: &Path, options: &Options) -> Result<Corpus> {
         };
         match kind {
             Read::Manifest => entry.outcome = Outcome::Manifest,
-            Read::Skipped => entry.outcome = Outcome::Skipped,
+            Read::Skipped => {
+                entry.outcome = Outcome::Skipped;
+                if entry.file.ends_with(&format!("/{MANIFEST_NAME}")) {
+                    entry.notes.push(NESTED_MANIFEST.to_string());
+                }
+            }
             Read::Unreadable(err) => {
                 entry.outcome = Outcome::Failed;
                 entry.errors.push(err);
