@@ -184,6 +184,18 @@ pub fn date_slider(props: &DateSliderProps) -> Html {
         String::new()
     };
 
+    // One month has no range to choose: a slider with nowhere to go and a
+    // single bar the width of the page would only look broken.
+    if last == 0 {
+        return html! {
+            <div class="date-range">
+                <p class="range-label">
+                    <span class="range-text">{ format!("{}: {}", short(&months[0]), articles(counts[0])) }</span>
+                    if !note.is_empty() { <span class="approx-note">{ format!(" · {note}") }</span> }
+                </p>
+            </div>
+        };
+    }
     html! {
         <div class="date-range">
             <svg class="histogram" viewBox={format!("0 0 {} {HEIGHT}", BAR * counts.len())} preserveAspectRatio="none"

@@ -137,7 +137,7 @@ test("dossier build turns any folder of articles into a site that opens from dis
   await context.close();
 });
 
-test("a text two outlets published is one result, found and shown under both", async () => {
+test("a text two outlets published is one result, found and shown under both; one month has no slider", async () => {
   const dir = mkdtempSync(join(tmpdir(), "dossier-copies-"));
   const articles = join(dir, "articles");
   mkdirSync(articles);
@@ -155,6 +155,9 @@ test("a text two outlets published is one result, found and shown under both", a
     return [...set.querySelectorAll("li")].map((li) => li.innerText.replace(/\s+/g, " ").trim());
   });
   assert.deepEqual(outlets.sort(), ["Outlet X 1", "Outlet Y 1", "Outlet Z 1"]);
+  // Every date in one month: no range to drag, the month and its count.
+  assert.equal(await page.locator(".date-range input[type=range]").count(), 0);
+  assert.equal(await page.locator(".date-range .range-text").textContent(), "Sep 2023: 2 articles");
   await searchFilters(page, 'outlet:"Outlet Y"', 1);
   await page.locator("ol.article-list a.headline").click();
   const copies = page.locator(".copies li");
