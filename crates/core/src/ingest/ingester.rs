@@ -235,7 +235,7 @@ impl<'a> Ingester<'a> {
             let order = self
                 .manifest
                 .date_order(self.outlet_name(article).as_deref());
-            match parse_metadata_date(raw, order) {
+            match metadata_date(raw, order) {
                 Some(date) => {
                     article.published = Some(Fact {
                         value: date,
@@ -403,6 +403,21 @@ impl<'a> Ingester<'a> {
         );
         article.mentions = self.gazetteer.mentions(article);
         article.quotes = quotes::find_quotes(article, &article.mentions, self.gazetteer);
+    }
+}
+
+/// A metadata date ([`parse_metadata_date`]), or the date written out in
+/// it when that says more: "2022 թ. մայիսի 22" starts with a year, which
+/// alone would read as a bare 2022.
+fn metadata_date(raw: &str, order: Option<DateOrder>) -> Option<crate::date::PartialDate> {
+    let read = parse_metadata_date(raw, order);
+    let written = dates::find_dates(raw, order)
+        .iter()
+        .filter_map(TextDate::date)
+        .max_by_key(|d| d.precision());
+    match (read, written) {
+        (Some(r), Some(w)) if w.precision() > r.precision() => Some(w),
+        (read, written) => read.or(written),
     }
 }
 

@@ -19,7 +19,7 @@
 //! | `credit-line` | caption | a line that is only a credit ("The Associated Press", "Photo: …") |
 //! | `map-caption` | caption | "Map showing …", "Photo of …" |
 //! | `wire-caption` | caption | the agency caption style "… on December 1, 2020. - …" |
-//! | `dek-after-headline` | dek | a short first paragraph right after the headline |
+//! | `dek-after-headline` | dek | a short first paragraph right after the headline, unless it is a quote or a dateline (a line that is only a date, such as `March 12, 2021`, is one) |
 //! | `caption-under-dek` | caption | a short line printed directly under the dek (the lead photo's caption) |
 
 use std::sync::OnceLock;
@@ -330,5 +330,29 @@ mod tests {
         ];
         let roles: Vec<_> = classify(&lines).into_iter().map(|r| r.0).collect();
         assert_eq!(roles, [Role::Dek, Role::Caption, Role::Body, Role::Body]);
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_is_neither_dek_nor_over_a_caption() {
+        let lines = [
+            Line {
+                text: "12 марта 2021 г.",
+                blank_before: true,
+            },
+            Line {
+                text: "Президент Азербайджана Ильхам Алиев посетил Шушу.",
+                blank_before: false,
+            },
+            Line {
+                text: "A long body paragraph.",
+                blank_before: false,
+            },
+            Line {
+                text: "Another.",
+                blank_before: false,
+            },
+        ];
+        let roles: Vec<_> = classify(&lines).into_iter().map(|r| r.0).collect();
+        assert_eq!(roles, [Role::Body; 4]);
     }
 }

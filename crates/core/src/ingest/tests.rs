@@ -274,3 +274,112 @@ fn a_saved_page_keeps_its_captions_and_byline_and_guesses_no_dek() {
     );
     assert_eq!(a.body().count(), 3, "{roles:?}");
 }
+
+#[test]
+fn front_matter_dates_with_month_names_keep_month_and_day() {
+    for (date, iso) in [
+        ("12 Mart 2021", "2021-03-12"),
+        ("12 mart 2021", "2021-03-12"),
+        ("15 iyun 2021", "2021-06-15"),
+        ("3 августа 2022", "2022-08-03"),
+        ("3 августа 2022 г.", "2022-08-03"),
+        ("03.08.2022", "2022-08-03"),
+        ("2022 թ. մայիսի 22", "2022-05-22"),
+        ("22 մայիսի 2022 թ.", "2022-05-22"),
+    ] {
+        let md = format!("---\ntitle: T\ndate: \"{date}\"\n---\nBody text about Baku.\n");
+        let a = ingest_file("d", "d.md", md.as_bytes()).remove(0).unwrap();
+        let published = a.published.unwrap();
+        assert_eq!(
+            (published.value.iso(), published.source),
+            (iso.to_string(), Provenance::FrontMatter),
+            "{date}"
+        );
+    }
+}
+
+/// QA: a `.txt` whose second line is a date lost it, and its lead
+/// paragraph was hidden as a caption under that "dek".
+#[test]
+fn a_date_line_under_the_headline_is_the_publication_date_not_a_dek() {
+    for (date_line, iso) in [
+        ("March 12, 2021", "2021-03-12"),
+        ("BAKU, March 12, 2021", "2021-03-12"),
+        ("12 марта 2021 г.", "2021-03-12"),
+        ("15 Haziran 2021", "2021-06-15"),
+        ("12 mart 2021", "2021-03-12"),
+        ("2022 թ. մայիսի 22", "2022-05-22"),
+    ] {
+        let text = format!(
+            "Aliyev visits Shusha\n{date_line}\nPresident Ilham Aliyev visited Shusha and said the city would be rebuilt.\nPashinyan criticised the visit.\nMore."
+        );
+        let a = parse_plain_text("x", "x.txt", &text).unwrap();
+        let published = a.published.as_ref().unwrap();
+        assert_eq!(
+            (published.value.iso(), published.source),
+            (iso.to_string(), Provenance::Text),
+            "{date_line}"
+        );
+        assert!(
+            published.note.as_deref().unwrap().starts_with("dateline"),
+            "{published:?}"
+        );
+        let roles: Vec<_> = a
+            .paragraphs
+            .iter()
+            .map(|p| (p.role, p.rule.clone()))
+            .collect();
+        assert_eq!(roles, vec![(Role::Body, None); 4], "{date_line}");
+        assert_eq!(a.paragraphs[0].text, date_line);
+        // The publication date is not also a date the text mentions.
+        assert!(a.mentioned_dates.is_empty(), "{:?}", a.mentioned_dates);
+    }
+}
+
+#[test]
+fn a_date_line_does_not_override_the_metadata_date() {
+    let md = b"---\ntitle: T\ndate: 2021-03-13\n---\nMarch 12, 2021\n\nPresident Ilham Aliyev visited Shusha.\n\nMore.\n\nMore.\n";
+    let a = ingest_file("d", "d.md", md).remove(0).unwrap();
+    assert_eq!(a.published.unwrap().value.iso(), "2021-03-13");
+    assert_eq!(a.paragraphs[0].role, Role::Body);
+}
+
+#[test]
+fn mentioned_dates_with_month_names_in_the_regions_languages() {
+    for (body, expected) in [
+        (
+            "19 сентября 2023 года Азербайджан начал операцию. Уже 20 сентября было объявлено о прекращении огня.",
+            &["2023-09-19", "2023-09-20"][..],
+        ),
+        (
+            "Erdoğan 15 Haziran 2021 tarihinde Şuşa'yı ziyaret etti.",
+            &["2021-06-15"][..],
+        ),
+        (
+            "Bəyannamə 15 iyun 2021-ci ildə imzalanıb, mart 2022 sonra.",
+            &["2021-06-15", "2022-03"][..],
+        ),
+        (
+            "Հանդիպումը տեղի է ունեցել 2022 թ. մայիսի 22-ին Բրյուսելում:",
+            &["2022-05-22"][..],
+        ),
+    ] {
+        let text = format!("H\n\n{body}\n\nMore.\n\nMore.");
+        let a = parse_plain_text("x", "x.txt", &text).unwrap();
+        let got: Vec<_> = a
+            .mentioned_dates
+            .iter()
+            .filter_map(|d| d.date.map(|d| d.iso()))
+            .collect();
+        assert_eq!(got, expected, "{body}");
+    }
+}
+
+#[test]
+fn lower_case_may_and_mart_without_a_number_are_not_dates() {
+    let text =
+        "H\n\nTalks may resume in mart season; they may not.\n\nIt may 8 people say.\n\nMore.";
+    let a = parse_plain_text("x", "x.txt", text).unwrap();
+    assert!(a.mentioned_dates.is_empty(), "{:?}", a.mentioned_dates);
+    assert_eq!(a.published, None);
+}

@@ -6,6 +6,10 @@ const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
     "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs",
     "etc", "inc", "ltd", "co", "jr", "sr", "mt", "ft", "approx", "e.g", "i.e",
+    // Russian month abbreviations, as in "1 сент. 2020 года" (see
+    // `dates::months`).
+    "янв", "фев", "февр", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб",
+    "дек",
 ];
 
 /// Sentence ranges (byte offsets) of `text`: a sentence ends at `.`, `!` or
@@ -97,5 +101,9 @@ mod tests {
             ["On Sept. 20, the U.S. said no.", "He left!", "Did he?"]
         );
         assert_eq!(split("“A quote.” He said it"), ["“A quote.”", "He said it"]);
+        assert_eq!(
+            split("С 1 сент. 2020 года он работал. Потом ушёл."),
+            ["С 1 сент. 2020 года он работал.", "Потом ушёл."]
+        );
     }
 }
