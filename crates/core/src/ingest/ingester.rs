@@ -358,6 +358,14 @@ impl<'a> Ingester<'a> {
                         &line.text[found.start..found.end]
                     )),
                 });
+                // A paragraph that is only that date is the dateline, not
+                // text to read: hidden as furniture (the date shows in the
+                // article's facts), and never the list's snippet.
+                if line.text.trim() == first_text.trim() {
+                    let p = &mut article.paragraphs[first];
+                    p.role = Role::Furniture;
+                    p.rule = Some("date-line".to_string());
+                }
             }
             None => {
                 if let Some((mf, df)) = found.ambiguous {

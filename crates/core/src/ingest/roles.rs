@@ -21,6 +21,7 @@
 //! | `wire-caption` | caption | the agency caption style "… on December 1, 2020. - …" |
 //! | `dek-after-headline` | dek | a short first paragraph right after the headline, unless it is a quote or a dateline (a line that is only a date, such as `March 12, 2021`, is one) |
 //! | `caption-under-dek` | caption | a short line printed directly under the dek (the lead photo's caption) |
+//! | `date-line` | furniture | a first paragraph that is only the date it gave the article (set where the dateline is read, `ingester.rs`) |
 
 use std::sync::OnceLock;
 

@@ -329,7 +329,9 @@ fn a_date_line_under_the_headline_is_the_publication_date_not_a_dek() {
             .iter()
             .map(|p| (p.role, p.rule.clone()))
             .collect();
-        assert_eq!(roles, vec![(Role::Body, None); 4], "{date_line}");
+        let mut expected = vec![(Role::Body, None); 4];
+        expected[0] = (Role::Furniture, Some("date-line".to_string()));
+        assert_eq!(roles, expected, "{date_line}");
         assert_eq!(a.paragraphs[0].text, date_line);
         // The publication date is not also a date the text mentions.
         assert!(a.mentioned_dates.is_empty(), "{:?}", a.mentioned_dates);
