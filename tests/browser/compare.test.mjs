@@ -77,6 +77,10 @@ test("the naming lens shows who writes Artsakh, and a cell leads to its lines an
   assert.equal((await cell("Antiwar.com", "Republic of Artsakh").textContent()).trim(), "2");
   assert.equal((await cell("(unknown outlet)", "Karabakh").textContent()).trim(), "10");
   assert.match(await table.locator("caption").textContent(), /35 in all/);
+  // Only the names these articles use have a column (none writes "Нагорн… Карабах…").
+  const columns = await table.locator("thead th[scope=col]").allTextContents();
+  assert.deepEqual(columns.slice(0, 2), ["Outlet", "Nagorno-Karabakh"]);
+  assert.ok(columns.includes("Republic of Artsakh") && !columns.some((c) => c.includes("Карабах")), columns.join(" | "));
   // Heat: the largest cell is the darkest step.
   assert.match(await cell("(unknown outlet)", "Karabakh").getAttribute("class"), /heat-6/);
   await cell("Antiwar.com", "Republic of Artsakh").locator("button").click();

@@ -49,8 +49,16 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
     }
     let render = |table: &NamingTable| {
         let max = table.cells.iter().map(|c| c.count).max().unwrap_or(0);
+        // Only the names these articles use: a gazetteer lists an entity's
+        // names in five languages, and a column of zeros per unused one
+        // would bury the comparison.
+        let used: Vec<&String> = table
+            .variants
+            .iter()
+            .filter(|v| table.variant_total(v) > 0)
+            .collect();
         let rows = table.outlets.iter().map(|outlet| {
-            let cells = table.variants.iter().map(|variant| {
+            let cells = used.iter().map(|&variant| {
                 let count = table.count(outlet, variant);
                 let key = (table.entity.clone(), outlet.clone(), variant.clone());
                 let pressed = open.as_ref() == Some(&key);
@@ -73,8 +81,7 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
             });
             html! { <tr><th scope="row">{ outlet }</th>{ for cells }</tr> }
         });
-        let totals = table
-            .variants
+        let totals = used
             .iter()
             .map(|v| html! { <td class="total">{ table.variant_total(v) }</td> });
         let lines = open.as_ref().filter(|(e, _, _)| *e == table.entity).and_then(|(_, o, v)| {
@@ -93,7 +100,7 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
                     <caption>{ format!("{}: mentions by outlet and name used ({} in all)", table.name, table.total) }</caption>
                     <thead><tr>
                         <th scope="col">{ "Outlet" }</th>
-                        { for table.variants.iter().map(|v| html! { <th scope="col">{ v }</th> }) }
+                        { for used.iter().map(|v| html! { <th scope="col">{ v }</th> }) }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                     <tfoot><tr><th scope="row">{ "All outlets" }</th>{ for totals }</tr></tfoot>
