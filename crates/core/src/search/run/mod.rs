@@ -287,7 +287,12 @@ impl SearchIndex {
         let mut out: Vec<Alternative> = Vec::new();
         let alias_words = &self.derived().alias_words;
         for (names, words_of) in self.config.aliases.iter().zip(alias_words) {
-            if !words_of.contains(&typed) {
+            // "Армения" is a form of the gazetteer's stem "Армени*".
+            let is_a_name = words_of.contains(&typed)
+                || names
+                    .iter()
+                    .any(|n| n.contains(stems::MARKER) && stems::written_as(n, text));
+            if !is_a_name {
                 continue;
             }
             for (name, words) in names.iter().zip(words_of) {
@@ -295,8 +300,9 @@ impl SearchIndex {
                     continue;
                 }
                 // A gazetteer stem ("Карабах*") is searched as the prefix
-                // it is, and named without its marker.
+                // it is, and named as one ("Карабах…").
                 let shown = stems::without_markers(name);
+                let label = name.replace(stems::MARKER, "…");
                 let alias_term = if words.len() == 1 {
                     Term::Word {
                         text: shown.clone(),
@@ -314,7 +320,7 @@ impl SearchIndex {
                     alt.plain_word = None;
                     alt.origin = Origin::Alias {
                         searched: text.trim().to_string(),
-                        name: shown,
+                        name: label,
                     };
                     out.push(alt);
                 }

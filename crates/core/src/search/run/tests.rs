@@ -239,7 +239,16 @@ fn a_stem_alias_finds_its_case_forms_and_is_named_without_its_marker() {
     let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
     hits.sort_unstable();
     assert_eq!(hits, [0, 1]);
-    assert_eq!(r.aliases_matched[0].also_matching, "Карабах");
+    assert_eq!(r.aliases_matched[0].also_matching, "Карабах…");
+    // A case form of the stem is a name of the group too.
+    let r = index.search_text(
+        &a,
+        "Карабаха",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.aliases_matched[0].also_matching, "Karabakh");
 }
 
 #[test]
