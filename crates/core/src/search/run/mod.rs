@@ -291,7 +291,8 @@ impl SearchIndex {
             let is_a_name = words_of.contains(&typed)
                 || names
                     .iter()
-                    .any(|n| n.contains(stems::MARKER) && stems::written_as(n, text));
+                    .zip(words_of)
+                    .any(|(n, words)| n.contains(stems::MARKER) && forms_of(&typed, words));
             if !is_a_name {
                 continue;
             }
@@ -390,3 +391,22 @@ mod prefix;
 
 #[cfg(test)]
 mod tests;
+
+/// Whether the typed words are forms of a stemmed name's words: each the
+/// same word, or it followed by at most [`stems::MAX_ENDING`] letters of
+/// its script. Read from the words the index keeps for every name (no
+/// folding or allocation here: it runs for every alias group at every
+/// keystroke), which treats each word of a name with a stem as one.
+fn forms_of(typed: &[String], words: &[String]) -> bool {
+    typed.len() == words.len()
+        && typed.iter().zip(words).all(|(t, w)| {
+            let Some(ending) = t.strip_prefix(w.as_str()) else {
+                return false;
+            };
+            let ascii = w.chars().next_back().is_some_and(|c| c.is_ascii());
+            ending.chars().count() <= stems::MAX_ENDING
+                && ending
+                    .chars()
+                    .all(|c| c.is_alphabetic() && c.is_ascii() == ascii)
+        })
+}
