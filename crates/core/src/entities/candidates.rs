@@ -222,6 +222,7 @@ pub fn candidates(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Candidate>
                     let w = &text[s..e];
                     w.chars().next().is_some_and(char::is_uppercase)
                         && !not_names().contains(fold(w).as_str())
+                        && !crate::ingest::dates::is_month_name(w)
                         && !known.iter().any(|&(ks, ke)| s < ke && e > ks)
                         && !w.chars().all(|c| c.is_ascii_digit())
                 };

@@ -143,6 +143,16 @@ fn candidates_are_unknown_capitalised_names() {
     assert!(!c
         .iter()
         .any(|c| c.name.contains("Baku") || c.name == "Later"));
+    // Month names in the region's languages are dates, not names.
+    let b = Article {
+        id: "b".into(),
+        paragraphs: vec![crate::model::Paragraph::body(
+            "Toplantı 15 Haziran günü, görüşme ise 3 Марта и в Մայիսի ayında oldu.",
+        )],
+        ..Default::default()
+    };
+    let c = candidates(&[b], &g);
+    assert!(c.is_empty(), "{c:?}");
 }
 
 #[test]

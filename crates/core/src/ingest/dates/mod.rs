@@ -21,6 +21,7 @@ mod months;
 mod tests;
 
 pub use line::{dateline, Dateline};
+pub(crate) use months::is_month_name;
 
 use std::sync::OnceLock;
 

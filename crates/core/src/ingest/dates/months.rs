@@ -9,6 +9,9 @@
 //! `12 марта` / `12 Mart` (never month first); Armenian `մայիսի 22`,
 //! `22 մայիսի` and `2022 թ. մայիսի 22`.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::search::fold;
 
 /// A language's month names and how its dates are written.
@@ -203,4 +206,20 @@ fn spellings(name: &str) -> [String; 3] {
         .unwrap_or_default();
     let capitals = lowered.chars().map(upper).collect();
     [lowered, capitalised, capitals]
+}
+
+/// Whether `word` is a month's name or abbreviation in a language known
+/// here, in any of its forms ("Haziran", "марта", "մայիսի"): the ingest
+/// report's candidate names leave these out.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            MONTHS
+                .iter()
+                .flat_map(|(_, months)| months.iter().flat_map(|names| names.iter()))
+                .map(|n| fold(n))
+                .collect()
+        })
+        .contains(&fold(word))
 }
