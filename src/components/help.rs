@@ -17,7 +17,14 @@ const SYNTAX: &[(&str, &str)] = &[
         "erdogan aliyev",
         "articles with all the words (Erdoğan or Erdogan, any case or accent)",
     ),
-    ("\"ethnic cleansing\"", "the exact phrase"),
+    (
+        "\"ethnic cleansing\"  \"Artsakh\"",
+        "the exact phrase or word: no other forms, no other names for it",
+    ),
+    (
+        "artsakh",
+        "also the names the gazetteer gives the same thing (Nagorno-Karabakh, Карабах…)",
+    ),
     ("karabakh -nato", "without a word"),
     ("shusha OR shushi", "either word"),
     (

@@ -273,8 +273,11 @@ impl SearchIndex {
     ) -> Vec<Alternative> {
         // A word still being typed (a prefix) expands too, but only once it
         // spells a whole name of a group: "shus" does not, "shusha" does.
+        // Quotes ask for exactly what is inside them: "Artsakh" is what a
+        // reader types to see who writes that name, so it gets no aliases.
         let text = match term {
-            Term::Word { text, .. } | Term::Phrase(text) => text,
+            Term::Word { text, .. } => text,
+            Term::Phrase(_) => return Vec::new(),
         };
         if self.config.aliases.is_empty() {
             return Vec::new();

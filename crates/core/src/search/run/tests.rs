@@ -214,6 +214,16 @@ fn multi_word_aliases_are_phrases() {
     hits.sort_unstable();
     assert_eq!(hits, [0, 1]);
     assert_eq!(r.aliases_matched[0].also_matching, "Nagorno-Karabakh");
+    // In quotes, only that name.
+    let r = index.search_text(
+        &a,
+        "\"artsakh\"",
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    );
+    assert_eq!(r.hits.iter().map(|h| h.article).collect::<Vec<_>>(), [0]);
+    assert!(r.aliases_matched.is_empty());
 }
 
 #[test]
