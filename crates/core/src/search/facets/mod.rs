@@ -18,6 +18,7 @@ use super::index::{day_number, Column, SearchIndex};
 use super::parse::Query;
 use super::{FacetValue, Facets, Filters};
 use crate::date::PartialDate;
+use crate::entities::stems;
 use crate::language::language_name;
 
 const OUTLET: usize = 0;
@@ -77,10 +78,10 @@ impl Constraints {
             }
             let mut ids = Vec::new();
             for value in asked[f] {
-                let found = if f == ENTITY {
-                    resolve_entity(index, value)
-                } else {
-                    resolve_loosely(columns[f], value)
+                let found = match f {
+                    ENTITY => resolve_entity(index, value),
+                    LANGUAGE => resolve_language(columns[f], value),
+                    _ => resolve_loosely(columns[f], value),
                 };
                 if found.is_empty() {
                     messages.push(format!(
@@ -248,16 +249,39 @@ fn resolve_loosely(column: &Column, value: &str) -> Vec<u32> {
     match_loosely(&names, value)
 }
 
-/// Entity ids matching a value typed after `entity:`, by id or by the
-/// gazetteer's name for it (`entity:Şuşa` finds the id `shusha`), with the
-/// rule of [`resolve_loosely`].
+/// Language ids matching a value typed after `lang:`, by code or by the
+/// language's name (`lang:russian` finds `ru`), with the rule of
+/// [`resolve_loosely`].
+fn resolve_language(column: &Column, value: &str) -> Vec<u32> {
+    let mut names: Vec<(String, u32)> = Vec::new();
+    for (i, code) in column.names.iter().enumerate() {
+        names.push((fold(code), i as u32));
+        if let Some(name) = language_name(code) {
+            names.push((fold(name), i as u32));
+        }
+    }
+    match_loosely(&names, value)
+}
+
+/// Entity ids matching a value typed after `entity:`, by id or by any of
+/// the gazetteer's names for it (`entity:Şuşa` and `entity:Шуша` find the
+/// id `shusha`), with the rule of [`resolve_loosely`].
 fn resolve_entity(index: &SearchIndex, value: &str) -> Vec<u32> {
     let info = &index.derived().entity_info;
     let mut names: Vec<(String, u32)> = Vec::new();
     for (i, id) in index.entities.names.iter().enumerate() {
         names.push((fold(id), i as u32));
         if let Some(e) = info[i] {
-            names.push((fold(&index.config.entities[e as usize].name), i as u32));
+            let name = &index.config.entities[e as usize].name;
+            names.push((fold(name), i as u32));
+            let group = index
+                .config
+                .aliases
+                .iter()
+                .find(|g| g.first() == Some(name));
+            for alias in group.into_iter().flatten().skip(1) {
+                names.push((fold(&stems::without_markers(alias)), i as u32));
+            }
         }
     }
     match_loosely(&names, value)

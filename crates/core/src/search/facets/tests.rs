@@ -323,6 +323,7 @@ fn entity_matches_the_gazetteer_name_as_well_as_the_id() {
                 kind: "person".into(),
             },
         ],
+        aliases: vec![vec!["Şuşa".into(), "Shushi".into(), "Шуш*".into()]],
         ..Default::default()
     };
     let index = SearchIndex::build(&articles, &config);
@@ -339,6 +340,9 @@ fn entity_matches_the_gazetteer_name_as_well_as_the_id() {
     assert_eq!(found("entity:shusha"), [0]);
     assert_eq!(found("entity:Şuşa"), [0]);
     assert_eq!(found("entity:susa"), [0]);
+    // Any of its names: an alias, a stem's letters.
+    assert_eq!(found("entity:Shushi"), [0]);
+    assert_eq!(found("entity:Шуш"), [0]);
     assert_eq!(found("entity:\"Jens Stoltenberg\""), [1]);
     assert_eq!(found("entity:stoltenberg"), [1]);
     assert!(found("entity:nobody").is_empty());
@@ -368,6 +372,16 @@ fn languages_are_named_and_filtered_by_code() {
         languages,
         [("ru", "Russian", 2), ("hy", "Armenian", 1), ("xx", "xx", 1)]
     );
+    for typed in ["lang:ru", "lang:Russian", "language:russian"] {
+        let r = index.search_text(
+            &articles,
+            typed,
+            false,
+            &Filters::default(),
+            &SearchOptions::default(),
+        );
+        assert_eq!(r.total, 2, "{typed}");
+    }
 }
 
 #[test]
