@@ -12,8 +12,9 @@ const ABBREVIATIONS: &[&str] = &[
     "дек",
 ];
 
-/// Sentence ranges (byte offsets) of `text`: a sentence ends at `.`, `!` or
-/// `?` (with any closing quotes or brackets) followed by whitespace, unless
+/// Sentence ranges (byte offsets) of `text`: a sentence ends at `.`, `!`,
+/// `?` or the Armenian `։` (with any closing quotes or brackets) followed
+/// by whitespace, unless
 /// the word before the dot is an abbreviation ("Sept.") or a single letter
 /// ("U.S."). Pass a text with quotations masked to keep quoted sentences
 /// whole.
@@ -24,15 +25,17 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
+        // The Armenian full stop `։` (U+0589) is the two bytes D6 89.
+        let armenian = b == 0xD6 && bytes.get(i + 1) == Some(&0x89);
+        if matches!(b, b'.' | b'!' | b'?') || armenian {
+            let mut end = i + if armenian { 2 } else { 1 };
             // Closing quotes and brackets belong to the sentence.
             loop {
                 let rest = &text[end..];
                 if let Some(c) = rest
                     .chars()
                     .next()
-                    .filter(|c| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
+                    .filter(|c| matches!(c, '"' | '”' | '’' | '\'' | '»' | '“' | ')' | ']'))
                 {
                     end += c.len_utf8();
                 } else {
@@ -105,5 +108,13 @@ mod tests {
             split("С 1 сент. 2020 года он работал. Потом ушёл."),
             ["С 1 сент. 2020 года он работал.", "Потом ушёл."]
         );
+        assert_eq!(
+            split("Նա ասաց «Մենք պատրաստ ենք»։ Հաջորդ հանդիպումը կլինի Բաքվում։"),
+            [
+                "Նա ասաց «Մենք պատրաստ ենք»։",
+                "Հաջորդ հանդիպումը կլինի Բաքվում։"
+            ]
+        );
+        assert_eq!(split("«Да.» Нет."), ["«Да.»", "Нет."]);
     }
 }
