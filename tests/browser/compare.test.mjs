@@ -224,7 +224,9 @@ test("export downloads CSV, JSONL, BibTeX, RIS and Markdown that parse back", as
   await screenshot(page, "compare-export");
   const csv = await downloadText(page, button("CSV"));
   assert.equal(csv.name, "dossier-selection.csv");
-  const rows = parseCsv(csv.text);
+  // A byte-order mark first, so Excel reads it as UTF-8.
+  assert.ok(csv.text.startsWith("\uFEFF"), "CSV starts with a BOM");
+  const rows = parseCsv(csv.text.slice(1));
   assert.equal(rows[0][0], "id");
   assert.equal(rows.length, 6);
   assert.ok(rows.every((r) => r.length === rows[0].length));

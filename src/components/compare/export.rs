@@ -23,7 +23,11 @@ type Writer = fn(&[Article], &[usize], &str) -> String;
 
 /// The formats: button label, file extension, MIME type, writer.
 const FORMATS: [(&str, &str, &str, Writer); 5] = [
-    ("CSV", "csv", "text/csv", |a, s, _| to_csv(a, s)),
+    // With a byte-order mark: Excel reads a CSV without one in the
+    // system's code page, and Cyrillic or Armenian comes out garbled.
+    ("CSV", "csv", "text/csv", |a, s, _| {
+        format!("\u{feff}{}", to_csv(a, s))
+    }),
     ("JSONL", "jsonl", "application/x-ndjson", |a, s, _| {
         to_jsonl(a, s)
     }),
