@@ -190,3 +190,16 @@ test("j and k keep the cursor's result on screen, into the next page and back", 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a long concordance draws a page of lines and more on request", async () => {
+  const { page, context, problems } = await openPage(browser);
+  // 2,100 articles, one "region" each; the Compare page takes the first 1,500.
+  await page.goto(pathToFileURL(join(site, "index.html")).href + "#/compare/kwic?term=region");
+  await page.waitForFunction(() => /^1500 lines in 1500 articles$/.test(document.querySelector(".kwic-count")?.textContent ?? ""), null, { timeout: 30000 });
+  const lines = page.locator("ol.kwic > li");
+  assert.equal(await lines.count(), 500);
+  await page.getByRole("button", { name: "Show more lines (1000 not shown)" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("ol.kwic > li").length === 1000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
