@@ -83,9 +83,16 @@ test("the naming lens shows who writes Artsakh, and a cell leads to its lines an
   assert.ok(columns.includes("Republic of Artsakh") && !columns.some((c) => c.includes("Карабах")), columns.join(" | "));
   // Heat: the largest cell is the darkest step.
   assert.match(await cell("(unknown outlet)", "Karabakh").getAttribute("class"), /heat-6/);
-  await cell("Antiwar.com", "Republic of Artsakh").locator("button").click();
+  // By keyboard: Enter on a cell opens its lines, in view, and the focus
+  // stays on the cell.
+  await cell("Antiwar.com", "Republic of Artsakh").locator("button").focus();
+  await page.keyboard.press("Enter");
   const lines = table.locator(".cell-lines li.kwic-line");
+  await lines.first().waitFor();
   assert.equal(await lines.count(), 2);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-pressed")), "true");
+  const box = await table.locator(".cell-lines").boundingBox();
+  assert.ok(box.y + box.height <= 800 + 1 && box.y >= -1, `lines at ${box.y}..${box.y + box.height}`);
   for (const key of await table.locator(".cell-lines .kwic-key").allTextContents()) assert.equal(key, "Republic of Artsakh");
   await screenshot(page, "compare-naming");
   // The first line is in a map caption, which the reading view hides by

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use dossier_core::stats::{lines_at, naming_lens, order, NamingTable};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::heat_class;
@@ -44,6 +45,27 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
     );
     // The open cell: (entity, outlet, variant).
     let open = use_state(|| None::<(String, String, String)>);
+    // Opening a cell redraws its table, which loses the focus: it goes
+    // back to the cell's button, and the lines it opened come into view.
+    use_effect_with((*open).clone(), |open| {
+        if open.is_none() {
+            return;
+        }
+        let document = gloo::utils::document();
+        let pressed = document
+            .query_selector("section.naming-table td button[aria-pressed=\"true\"]")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = pressed {
+            let _ = button.focus();
+        }
+        if let Ok(Some(lines)) = document.query_selector(".naming-table .cell-lines") {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            lines.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     if tables.is_empty() {
         return html! { <p class="empty">{ "None of these articles names anything the gazetteer knows by more than one name." }</p> };
     }
