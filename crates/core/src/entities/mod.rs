@@ -338,11 +338,18 @@ impl Gazetteer {
 
 /// Whether the words of a multi-word match are separated only by spaces,
 /// hyphens or dots (so "Republic of Artsakh" matches, but a name is never
-/// joined across a comma or a sentence end).
+/// joined across a comma or a sentence end). A dot before a space ends a
+/// sentence unless the word before it is an initial or a short
+/// abbreviation ("U.S. Congress", "Mr. Aliyev"): "Горис. Переговоры" is
+/// two sentences, not a name.
 pub(super) fn joined_as_one_name(text: &str, tokens: &[(usize, usize)]) -> bool {
     tokens.windows(2).all(|w| {
         let gap = &text[w[0].1..w[1].0];
+        let sentence_end = gap.contains('.')
+            && gap.contains(char::is_whitespace)
+            && text[w[0].0..w[0].1].chars().count() > 2;
         gap.chars().count() <= 2
+            && !sentence_end
             && gap
                 .chars()
                 .all(|c| c.is_whitespace() || c == '-' || c == '.' || c == '/')

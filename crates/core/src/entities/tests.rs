@@ -153,6 +153,20 @@ fn candidates_are_unknown_capitalised_names() {
     };
     let c = candidates(&[b], &g);
     assert!(c.is_empty(), "{c:?}");
+    // Two sentences are not one name; an initial is part of one.
+    let d = Article {
+        id: "d".into(),
+        paragraphs: vec![crate::model::Paragraph::body(
+            "Они приехали в Горис. Переговоры шли долго, сказал Джон Ф. Кеннеди.",
+        )],
+        ..Default::default()
+    };
+    let names: Vec<String> = candidates(&[d], &g).into_iter().map(|c| c.name).collect();
+    assert!(
+        names.iter().all(|n| !n.contains('.') || n.contains("Ф.")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Джон Ф. Кеннеди".to_string()), "{names:?}");
 }
 
 #[test]
