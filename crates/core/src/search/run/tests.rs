@@ -38,6 +38,24 @@ fn found(articles: &[Article], query: &str) -> Vec<usize> {
     hits
 }
 
+/// `query` over `index` (built from `articles`), finished as typed.
+fn search_in(index: &SearchIndex, articles: &[Article], query: &str) -> SearchResults {
+    index.search_text(
+        articles,
+        query,
+        false,
+        &Filters::default(),
+        &SearchOptions::default(),
+    )
+}
+
+/// The hits' article positions, sorted.
+fn sorted_hits(r: &SearchResults) -> Vec<usize> {
+    let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
+    hits.sort_unstable();
+    hits
+}
+
 #[test]
 fn all_words_must_match() {
     let a = articles(&[("one", "baku lachin"), ("two", "baku only")]);
@@ -112,13 +130,7 @@ fn unknown_word_matches_nothing() {
 fn punctuation_only_terms_are_ignored_with_a_message() {
     let a = articles(&[("one", "baku")]);
     let index = SearchIndex::build(&a, &SearchConfig::default());
-    let r = index.search_text(
-        &a,
-        "baku !!!",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "baku !!!");
     assert_eq!(r.total, 1);
     assert_eq!(r.messages.len(), 1);
 }
@@ -127,13 +139,7 @@ fn punctuation_only_terms_are_ignored_with_a_message() {
 fn headline_outweighs_body() {
     let a = articles(&[("other", "baku is here"), ("Baku", "is the headline")]);
     let index = SearchIndex::build(&a, &SearchConfig::default());
-    let r = index.search_text(
-        &a,
-        "baku",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "baku");
     assert_eq!(r.hits[0].article, 1);
 }
 
@@ -144,13 +150,7 @@ fn typos_rank_below_exact_matches() {
         ("b", "stoltenbreg"),
     ]);
     let index = SearchIndex::build(&a, &SearchConfig::default());
-    let r = index.search_text(
-        &a,
-        "stoltenbreg",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "stoltenbreg");
     assert_eq!(r.hits.iter().map(|h| h.article).collect::<Vec<_>>(), [1, 0]);
     assert_eq!(r.typo_corrections[0].typed, "stoltenbreg");
 }
@@ -159,13 +159,7 @@ fn typos_rank_below_exact_matches() {
 fn short_words_get_no_typo_tolerance() {
     let a = articles(&[("a", "baku")]);
     let index = SearchIndex::build(&a, &SearchConfig::default());
-    let r = index.search_text(
-        &a,
-        "bakx",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "bakx");
     assert_eq!(r.total, 0);
 }
 
@@ -179,13 +173,7 @@ fn typos_are_not_tried_when_exact_matches_are_many() {
     ]);
     assert_eq!(found(&a, "ankara"), [0, 1, 2]);
     let index = SearchIndex::build(&a, &SearchConfig::default());
-    let r = index.search_text(
-        &a,
-        "ankara",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "ankara");
     assert_eq!(r.total, 3);
     assert!(r.typo_corrections.is_empty());
 }
@@ -203,26 +191,12 @@ fn multi_word_aliases_are_phrases() {
         ..Default::default()
     };
     let index = SearchIndex::build(&a, &config);
-    let r = index.search_text(
-        &a,
-        "artsakh",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
-    let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
-    hits.sort_unstable();
-    assert_eq!(hits, [0, 1]);
+    let r = search_in(&index, &a, "artsakh");
+    assert_eq!(sorted_hits(&r), [0, 1]);
     assert_eq!(r.aliases_matched[0].also_matching, "Nagorno-Karabakh");
     // In quotes, only that name.
-    let r = index.search_text(
-        &a,
-        "\"artsakh\"",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
-    assert_eq!(r.hits.iter().map(|h| h.article).collect::<Vec<_>>(), [0]);
+    let r = search_in(&index, &a, "\"artsakh\"");
+    assert_eq!(sorted_hits(&r), [0]);
     assert!(r.aliases_matched.is_empty());
 }
 
@@ -239,25 +213,11 @@ fn a_stem_alias_finds_its_case_forms_and_is_named_without_its_marker() {
         ..Default::default()
     };
     let index = SearchIndex::build(&a, &config);
-    let r = index.search_text(
-        &a,
-        "karabakh",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
-    let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
-    hits.sort_unstable();
-    assert_eq!(hits, [0, 1]);
+    let r = search_in(&index, &a, "karabakh");
+    assert_eq!(sorted_hits(&r), [0, 1]);
     assert_eq!(r.aliases_matched[0].also_matching, "Карабах…");
     // A case form of the stem is a name of the group too.
-    let r = index.search_text(
-        &a,
-        "Карабаха",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "Карабаха");
     assert_eq!(r.aliases_matched[0].also_matching, "Karabakh");
 }
 
@@ -269,13 +229,7 @@ fn aliases_that_match_nothing_are_not_reported() {
         ..Default::default()
     };
     let index = SearchIndex::build(&a, &config);
-    let r = index.search_text(
-        &a,
-        "shusha",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "shusha");
     assert!(r.aliases_matched.is_empty());
 }
 
@@ -300,13 +254,7 @@ fn relevance_ties_go_to_the_newer_then_the_first_article() {
     let mut a = articles(&[("a", "baku"), ("b", "baku"), ("c", "baku")]);
     a[1].published = Some(Fact::new(PartialDate::year(2024), Provenance::Manifest));
     let index = SearchIndex::build(&a, &SearchConfig::default());
-    let r = index.search_text(
-        &a,
-        "baku",
-        false,
-        &Filters::default(),
-        &SearchOptions::default(),
-    );
+    let r = search_in(&index, &a, "baku");
     assert_eq!(
         r.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
         [1, 0, 2]
