@@ -92,6 +92,11 @@ impl TextDate {
     }
 }
 
+/// The word for "year" after a year, in Azerbaijani (`2022-ci il`, `2023-cü
+/// ilin`: the ordinal ending follows vowel harmony) and Turkish (`2022
+/// yılı`, `2022 yılının`, `2022'nin`), before a month name.
+const TURKIC_YEAR: &str = r"-(?:ci|cı|cu|cü)\s+il(?:in)?|\s+yılı(?:nın)?|['’]n[iıuü]n";
+
 fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -102,10 +107,16 @@ fn pattern() -> &'static Regex {
             // 09/08/2021, 09.08.2021
             r"\b(?P<num_a>\d{1,2})(?P<sep>[/.])(?P<num_b>\d{1,2})[/.](?P<num_y>\d{4})\b"
                 .to_string(),
-            // 2022 թ. մայիսի 22 (the year, "թ." or "թվականի" for "year")
+            // 2022 թ. մայիսի 22 (the year, "թ." or "թվականի" for "year");
+            // 2022-ci il fevralın 3-də
             format!(
-                r"\b(?P<ymd_y>\d{{4}})\b(?:\s*(?:թվականի|թ\.?))?\s+{}\s+(?P<ymd_d>\d{{1,2}})\b",
+                r"\b(?P<ymd_y>\d{{4}})\b(?:\s*(?:թվականի|թ\.?)|{TURKIC_YEAR})?\s+{}\s+(?P<ymd_d>\d{{1,2}})\b",
                 names("ymd_m", Order::YearMonthDay)
+            ),
+            // 2022 yılı Mart ayında; 2022-ci ilin fevralında
+            format!(
+                r"\b(?P<ym_y>\d{{4}})\b(?:{TURKIC_YEAR})\s+{}",
+                names("ym_m", Order::YearMonth)
             ),
             // September 8, 2021; Sept. 8, 2021; Sep 8th 2021; September 8
             format!(
@@ -155,6 +166,19 @@ fn name_at_word_edges(text: &str, start: usize, end: usize) -> bool {
     )
 }
 
+/// Whether `after` (text right after a year, starting with an apostrophe)
+/// is a Turkish or Azerbaijani case ending: `2022'de` ("in 2022"),
+/// `2021’den`. Not the English `1990's` nor a quote's closing mark.
+fn case_ending_follows(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next();
+    let rest = chars.as_str();
+    let ending = rest
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(rest, |i| &rest[..i]);
+    !ending.is_empty() && ending != "s" && ending.chars().all(char::is_lowercase)
+}
+
 fn plausible_year(y: i32) -> bool {
     (1800..=2100).contains(&y)
 }
@@ -170,6 +194,24 @@ pub fn find_dates(text: &str, order: Option<DateOrder>) -> Vec<TextDate> {
         if !name_at_word_edges(text, start, end) {
             // Inside a longer word: a date may still start further on.
             from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            // A year-first match ends on its month name: "2022-ci ilin
+            // fevralındakı" (a form the lists lack) still names the year,
+            // which the search could not find again from inside it.
+            if let Some(year) = caps.name("ym_y") {
+                if let Ok(y) = year.as_str().parse::<i32>() {
+                    if plausible_year(y) {
+                        out.push(TextDate {
+                            start,
+                            end: year.end(),
+                            year: Some(y),
+                            month: None,
+                            day: None,
+                            ambiguous: None,
+                        });
+                    }
+                }
+                from = year.end();
+            }
             continue;
         }
         from = end;
@@ -211,6 +253,7 @@ pub fn find_dates(text: &str, order: Option<DateOrder>) -> Vec<TextDate> {
             }
         } else if let Some((name, day, year)) = [
             ("ymd_m", "ymd_d", "ymd_y"),
+            ("ym_m", "", "ym_y"),
             ("md_m", "md_d", "md_y"),
             ("dm_m", "dm_d", "dm_y"),
             ("my_m", "", "my_y"),
@@ -228,7 +271,8 @@ pub fn find_dates(text: &str, order: Option<DateOrder>) -> Vec<TextDate> {
             // A bare year: not "1990s", not part of "$2021" or "2,021".
             let after = &text[end..];
             let before = &text[..start];
-            if after.starts_with(['s', '%', '’', '\''])
+            if after.starts_with(['s', '%'])
+                || after.starts_with(['’', '\'']) && !case_ending_follows(after)
                 || after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit())
                 || before.ends_with(['$', '€', '£', '#', '-', '/', '.'])
                 || before.ends_with(',')

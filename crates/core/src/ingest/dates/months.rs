@@ -5,9 +5,11 @@
 //!
 //! Each language's names carry the word orders it writes dates in, so the
 //! date pattern only tries the combinations news text uses: English
-//! `September 8` and `8 September`; Russian, Turkish and Azerbaijani only
-//! `12 марта` / `12 Mart` (never month first); Armenian `մայիսի 22`,
-//! `22 մայիսի` and `2022 թ. մայիսի 22`.
+//! `September 8` and `8 September`; Russian `12 марта` (never month
+//! first); Turkish and Azerbaijani `12 Mart` and after a year `2022 yılı
+//! Mart ayında`; the Azerbaijani genitive before a day (`fevralın 3-də`,
+//! `2022-ci il fevralın 3-də`) or after a year (`2022-ci ilin
+//! fevralında`); Armenian `մայիսի 22`, `22 մայիսի` and `2022 թ. մայիսի 22`.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -22,8 +24,15 @@ pub(super) enum Language {
     /// Russian: any case (Russian writes month names in lower case).
     Russian,
     /// Turkish and Azerbaijani, whose names share one list: any case, the
-    /// day before the month.
+    /// day before the month, or the year before it (`2022 yılı Mart`).
     TurkicLatin,
+    /// The Azerbaijani genitive (`fevralın`): before the day, perhaps
+    /// after the year (`2022-ci il fevralın 3-də`), or after the year
+    /// alone (`2022-ci il fevralın sonunda`, "at the end of February").
+    AzerbaijaniGenitive,
+    /// The Azerbaijani "in the month of" (`fevralında`): after a year
+    /// (`2022-ci ilin fevralında`).
+    AzerbaijaniInMonth,
     /// Armenian: any case, the month before or after the day, or after
     /// the year.
     Armenian,
@@ -36,22 +45,27 @@ pub(super) enum Order {
     MonthDay,
     /// `8 September`, `12 марта`, `12 Mart`; also `September 2023`.
     DayMonth,
-    /// `2022 թ. մայիսի 22`.
+    /// `2022 թ. մայիսի 22`, `2022-ci il fevralın 3-də`.
     YearMonthDay,
+    /// `2022 yılı Mart ayında`, `2022-ci ilin fevralında`.
+    YearMonth,
 }
 
 impl Language {
     fn writes(self, order: Order) -> bool {
         match self {
-            Language::English => order != Order::YearMonthDay,
-            Language::Russian | Language::TurkicLatin => order == Order::DayMonth,
-            Language::Armenian => true,
+            Language::English => matches!(order, Order::MonthDay | Order::DayMonth),
+            Language::Russian => order == Order::DayMonth,
+            Language::TurkicLatin => matches!(order, Order::DayMonth | Order::YearMonth),
+            Language::AzerbaijaniGenitive => order != Order::DayMonth,
+            Language::AzerbaijaniInMonth => order == Order::YearMonth,
+            Language::Armenian => order != Order::YearMonth,
         }
     }
 }
 
 /// Every month's names, January first: `(language, names)`.
-const MONTHS: [(Language, [&[&str]; 12]); 4] = [
+const MONTHS: [(Language, [&[&str]; 12]); 6] = [
     (
         Language::English,
         [
@@ -104,6 +118,41 @@ const MONTHS: [(Language, [&[&str]; 12]); 4] = [
             &["Ekim", "oktyabr"],
             &["Kasım", "noyabr"],
             &["Aralık", "dekabr"],
+        ],
+    ),
+    (
+        // The genitive follows vowel harmony: -ın, -in, -un.
+        Language::AzerbaijaniGenitive,
+        [
+            &["yanvarın"],
+            &["fevralın"],
+            &["martın"],
+            &["aprelin"],
+            &["mayın"],
+            &["iyunun"],
+            &["iyulun"],
+            &["avqustun"],
+            &["sentyabrın"],
+            &["oktyabrın"],
+            &["noyabrın"],
+            &["dekabrın"],
+        ],
+    ),
+    (
+        Language::AzerbaijaniInMonth,
+        [
+            &["yanvarında"],
+            &["fevralında"],
+            &["martında"],
+            &["aprelində"],
+            &["mayında"],
+            &["iyununda"],
+            &["iyulunda"],
+            &["avqustunda"],
+            &["sentyabrında"],
+            &["oktyabrında"],
+            &["noyabrında"],
+            &["dekabrında"],
         ],
     ),
     (

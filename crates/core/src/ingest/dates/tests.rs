@@ -69,6 +69,7 @@ fn ignores_what_is_not_a_date() {
         "the 13th conference",
         "February 30, 2021",
         "$2021",
+        "the 1990's",
     ] {
         assert!(
             find_dates(text, None).is_empty(),
@@ -216,4 +217,44 @@ fn reads_lines_that_are_only_a_date_as_datelines() {
     ] {
         assert!(dateline(text, None).is_none(), "{text}");
     }
+}
+
+/// QA (az_quotes.md, tr_quotes.md): "2022-ci il fevralın 3-də" and
+/// "2022 yılı Mart ayında" kept only the year.
+#[test]
+fn reads_azerbaijani_and_turkish_year_first_dates() {
+    for (text, iso) in [
+        (
+            "Növbəti görüş 2022-ci il fevralın 3-də keçiriləcək.",
+            "2022-02-03",
+        ),
+        ("2023-cü il sentyabrın 19-da", "2023-09-19"),
+        ("2020-ci il noyabrın 10-u", "2020-11-10"),
+        ("2026-cı il mayın 28-i", "2026-05-28"),
+        ("2022-ci ilin fevral ayında", "2022-02"),
+        ("2022-ci ilin fevralında", "2022-02"),
+        ("2022-ci il martın sonunda", "2022-03"),
+        ("2030-cu ilin iyununda", "2030-06"),
+        ("3 fevral 2022-ci il", "2022-02-03"),
+        ("Erdoğan'ın 2022 yılı Mart ayında Bakü'yü", "2022-03"),
+        ("2022 yılının Mart ayında", "2022-03"),
+        ("2022'nin Şubat ayında", "2022-02"),
+        ("Mart 2022'de", "2022-03"),
+        ("3 Şubat 2022'de", "2022-02-03"),
+        ("3 Şubat 2022’de", "2022-02-03"),
+        ("2022'de seçim", "2022"),
+        ("2021’den beri", "2021"),
+    ] {
+        assert_eq!(one(text, None).as_deref(), Some(iso), "{text}");
+    }
+    // Azerbaijani writes the month in the genitive before the day.
+    assert_eq!(whole("fevralın 3-ü"), Some((None, Some(2), Some(3))));
+    assert_eq!(whole("Dekabrın 31-də"), Some((None, Some(12), Some(31))));
+    assert_eq!(whole("iyulun 15-də"), Some((None, Some(7), Some(15))));
+    // A month name the lists do not know still leaves the year.
+    assert_eq!(
+        one("2022-ci ilin fevralındakı", None).as_deref(),
+        Some("2022")
+    );
+    assert_eq!(one("2022 yılı martta", None).as_deref(), Some("2022"));
 }
