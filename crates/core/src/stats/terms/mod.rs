@@ -19,6 +19,10 @@
 //! totals. Stop words are removed before counting (`n` counts only kept
 //! terms); a bigram is dropped if either word is a stop word, and never
 //! spans punctuation or a paragraph end.
+//!
+//! Terms are counted and ranked folded ("susa" for Şuşa, Şuşa’da and
+//! ŞUŞA), but shown as the compared articles write them: a second pass
+//! reads the occurrences of the few terms finally shown ([`spell_as_written`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -63,9 +67,14 @@ impl Default for DistinctiveOptions {
 /// One term's score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TermScore {
-    /// The folded word or two words separated by a space (search for it as
-    /// a phrase).
+    /// The word or two words separated by a space, as the compared
+    /// articles most often write it: lower case unless every occurrence
+    /// is capitalised (a name keeps its capital: "Şuşa", "Dağlık
+    /// Karabağ"). Searching for it (as a phrase) finds every spelling.
     pub term: String,
+    /// The folded form the counts are keyed by (`susa`), which the text
+    /// itself rarely writes.
+    pub folded: String,
     /// Occurrences in selection A.
     pub count_a: usize,
     /// Occurrences in selection B.
@@ -165,6 +174,7 @@ fn score(a: &Counts, b: &Counts, bg: &Counts, options: &DistinctiveOptions) -> T
         if z.is_finite() {
             scores.push(TermScore {
                 term: term.clone(),
+                folded: term.clone(),
                 count_a: ya,
                 count_b: yb,
                 prior: alpha,
@@ -205,111 +215,15 @@ pub fn distinctive_terms(
     let (ua, ba) = count(articles, &a, &options.scope, &stop);
     let (ub, bb) = count(articles, &b, &options.scope, &stop);
     let (ubg, bbg) = count(articles, &super::all(articles), &options.scope, &stop);
-    Distinctive {
+    let mut d = Distinctive {
         unigrams: score(&ua, &ub, &ubg, options),
         bigrams: score(&ba, &bb, &bbg, options),
-    }
+    };
+    let compared: BTreeSet<usize> = a.iter().chain(&b).copied().collect();
+    written::spell_as_written(&mut d, articles, &compared, &options.scope);
+    d
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Paragraph;
-
-    fn article(text: &str) -> Article {
-        Article {
-            paragraphs: vec![Paragraph::body(text)],
-            ..Default::default()
-        }
-    }
-
-    fn close(x: f64, y: f64) -> bool {
-        (x - y).abs() < 1e-6
-    }
-
-    /// The worked example, by hand. A = "war war war peace", B = "peace
-    /// peace talks war"; no stop words; background = A + B.
-    ///
-    /// Counts: A: war 3, peace 1 (n_a = 4). B: peace 2, talks 1, war 1
-    /// (n_b = 4). Background: war 4, peace 3, talks 1 (bg_n = 8), so
-    /// α0 = 8 and α_w = 8 · bg_w / 8 = bg_w: α_war = 4, α_peace = 3,
-    /// α_talks = 1.
-    ///
-    /// war:   δ = ln((3+4)/(4+8−3−4)) − ln((1+4)/(4+8−1−4))
-    ///          = ln(7/5) − ln(5/7) = 2·ln 1.4 = 0.672944
-    ///        σ² = 1/7 + 1/5 = 12/35 = 0.342857, σ = 0.585540
-    ///        z = 0.672944 / 0.585540 = 1.149271
-    /// peace: δ = ln((1+3)/(4+8−1−3)) − ln((2+3)/(4+8−2−3))
-    ///          = ln(4/8) − ln(5/7) = −0.693147 + 0.336472 = −0.356675
-    ///        σ² = 1/4 + 1/5 = 0.45, σ = 0.670820
-    ///        z = −0.356675 / 0.670820 = −0.531700
-    /// talks: δ = ln((0+1)/(4+8−0−1)) − ln((1+1)/(4+8−1−1))
-    ///          = ln(1/11) − ln(2/10) = −2.397895 + 1.609438 = −0.788457
-    ///        σ² = 1/1 + 1/2 = 1.5, σ = 1.224745
-    ///        z = −0.788457 / 1.224745 = −0.643773
-    ///
-    /// So A's side is [war]; B's is [talks, peace]: "talks" (never in A)
-    /// outranks the more frequent "peace", which A also uses.
-    #[test]
-    fn log_odds_match_the_worked_example() {
-        let articles = vec![
-            article("war war war peace"),
-            article("peace peace talks war"),
-        ];
-        let options = DistinctiveOptions {
-            stop_words: Vec::new(),
-            ..Default::default()
-        };
-        let d = distinctive_terms(&articles, &[0], &[1], &options);
-        let u = &d.unigrams;
-        assert_eq!((u.total_a, u.total_b), (4, 4));
-        assert_eq!(u.a.len(), 1);
-        assert_eq!(u.a[0].term, "war");
-        assert_eq!((u.a[0].count_a, u.a[0].count_b), (3, 1));
-        assert!(close(u.a[0].prior, 4.0));
-        assert!(close(u.a[0].delta, 0.672944), "{}", u.a[0].delta);
-        assert!(close(u.a[0].z, 1.149271), "{}", u.a[0].z);
-        let b: Vec<&str> = u.b.iter().map(|s| s.term.as_str()).collect();
-        assert_eq!(b, ["talks", "peace"]);
-        assert!(close(u.b[0].delta, -0.788457));
-        assert!(close(u.b[0].z, -0.643773));
-        assert!(close(u.b[1].delta, -0.356675));
-        assert!(close(u.b[1].z, -0.531700));
-
-        // Bigrams: A "war war" ×2, "war peace"; B "peace peace", "peace
-        // talks", "talks war".
-        assert_eq!((d.bigrams.total_a, d.bigrams.total_b), (3, 3));
-        assert_eq!(d.bigrams.a[0].term, "war war");
-    }
-
-    #[test]
-    fn stop_words_and_punctuation_break_bigrams() {
-        let articles = vec![
-            article("The ethnic cleansing of Armenians. Cleansing, ethnic."),
-            article("Liberated lands"),
-        ];
-        let d = distinctive_terms(&articles, &[0], &[1], &DistinctiveOptions::default());
-        let a: Vec<&str> = d.bigrams.a.iter().map(|s| s.term.as_str()).collect();
-        assert_eq!(a, ["ethnic cleansing"]);
-        assert!(!d
-            .unigrams
-            .a
-            .iter()
-            .any(|s| s.term == "the" || s.term == "of"));
-        assert_eq!(d.bigrams.b[0].term, "liberated lands");
-    }
-
-    #[test]
-    fn top_n_and_empty_selections_are_safe() {
-        let articles = vec![article("a b c d e f"), article("g")];
-        let options = DistinctiveOptions {
-            top_n: 2,
-            stop_words: Vec::new(),
-            ..Default::default()
-        };
-        let d = distinctive_terms(&articles, &[0], &[1], &options);
-        assert_eq!(d.unigrams.a.len(), 2);
-        let empty = distinctive_terms(&articles, &[], &[], &options);
-        assert!(empty.unigrams.a.is_empty() && empty.unigrams.b.is_empty());
-    }
-}
+mod tests;
+mod written;
