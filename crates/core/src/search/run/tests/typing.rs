@@ -18,12 +18,6 @@ fn live(articles: &[Article], config: &SearchConfig, query: &str) -> SearchResul
     )
 }
 
-fn sorted_hits(r: &SearchResults) -> Vec<usize> {
-    let mut hits: Vec<usize> = r.hits.iter().map(|h| h.article).collect();
-    hits.sort_unstable();
-    hits
-}
-
 /// The headline's marked words.
 fn marked(article: &Article, hit: &Hit) -> Vec<String> {
     hit.highlights
