@@ -71,14 +71,9 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
     }
     let render = |table: &NamingTable| {
         let max = table.cells.iter().map(|c| c.count).max().unwrap_or(0);
-        // Only the names these articles use: a gazetteer lists an entity's
-        // names in five languages, and a column of zeros per unused one
-        // would bury the comparison.
-        let used: Vec<&String> = table
-            .variants
-            .iter()
-            .filter(|v| table.variant_total(v) > 0)
-            .collect();
+        // Only the names these articles use: a column of zeros per unused
+        // name in five languages would bury the comparison.
+        let used = table.used_variants();
         let rows = table.outlets.iter().map(|outlet| {
             let cells = used.iter().map(|&variant| {
                 let count = table.count(outlet, variant);
@@ -133,7 +128,7 @@ pub fn naming_lens_view(props: &NamingLensProps) -> Html {
     };
     // Names written more than one way come first, most mentioned first;
     // the rest wait behind a disclosure.
-    let used = |t: &NamingTable| t.variants.iter().filter(|v| t.variant_total(v) > 0).count();
+    let used = |t: &NamingTable| t.used_variants().len();
     let mut varied: Vec<&NamingTable> = tables.iter().filter(|t| used(t) > 1).collect();
     order::sort_by(&mut varied, |a, b| {
         used(b).cmp(&used(a)).then(b.total.cmp(&a.total))

@@ -70,6 +70,16 @@ impl NamingTable {
             .map(|c| c.count)
             .sum()
     }
+
+    /// The names the selected articles use (a total above zero), in
+    /// gazetteer order: a gazetteer lists names in several languages, and
+    /// most of them are unused in any one selection.
+    pub fn used_variants(&self) -> Vec<&String> {
+        self.variants
+            .iter()
+            .filter(|v| self.variant_total(v) > 0)
+            .collect()
+    }
 }
 
 /// A name folded word by word ("Nagorno-Karabakh" → "nagorno karabakh"),
